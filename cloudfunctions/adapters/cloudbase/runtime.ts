@@ -1,0 +1,32 @@
+import * as tcb from '@cloudbase/node-sdk';
+import type { Deps } from '../../core/ports';
+import { nodeCrypto } from '../node/crypto';
+import { memoryCache } from '../node/cache';
+import { systemClock } from '../node/clock';
+import { createCloudbaseStore } from './store';
+
+type App = ReturnType<typeof tcb.init>;
+
+let app: App | undefined;
+let deps: Deps | undefined;
+
+/** One SDK instance and one set of ports per warm function instance. */
+export function cloudbaseApp(): App {
+  app ??= tcb.init({ env: process.env['TCB_ENV_ID'] ?? tcb.SYMBOL_CURRENT_ENV, ...(process.env['TCB_SERVICE_URL'] ? { serviceUrl: process.env['TCB_SERVICE_URL'] } : {}) });
+  return app;
+}
+
+export function cloudbaseDeps(): Deps {
+  if (deps) return deps;
+  const secret = process.env['HULIAN_SECRET'];
+  if (!secret) throw new Error('HULIAN_SECRET is not set for this function');
+  deps = {
+    store: createCloudbaseStore(cloudbaseApp().database()),
+    clock: systemClock,
+    crypto: nodeCrypto(secret),
+    // Other instances may change settings and roles; a short TTL bounds how long this one lags.
+    cache: memoryCache(10_000),
+    log: (level, msg, fields) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...fields })),
+  };
+  return deps;
+}

@@ -1,0 +1,37 @@
+import type { AdminView, ArticleView, ObjectName, Page, SessionView, UserView } from './domain';
+
+/** Every deployed function and the actions it answers. Request `data` → response `data`. */
+export interface AuthActions {
+  login: { in: Record<string, never>; out: SessionView };
+  me: { in: Record<string, never>; out: SessionView };
+  loginAsGuest: { in: Record<string, never>; out: SessionView };
+}
+
+export interface RecordsActions {
+  list: { in: { object: ObjectName; filter?: Record<string, string | number | boolean>; cursor?: string; limit?: number }; out: Page<ArticleView | Record<string, unknown>> };
+  get: { in: { object: ObjectName; id: string }; out: ArticleView | Record<string, unknown> };
+}
+
+export interface AdminUsersListIn {
+  query?: string;
+  status?: 'active' | 'pending' | 'disabled';
+  cursor?: string;
+  limit?: number;
+}
+
+export interface AdminActions {
+  login: { in: { username: string; password: string }; out: { token: string; admin: AdminView; expiresAt: string } };
+  me: { in: Record<string, never>; out: AdminView };
+  'users.list': { in: AdminUsersListIn; out: Page<UserView & { enterpriseName: string }> };
+}
+
+export interface FunctionActions {
+  auth: AuthActions;
+  records: RecordsActions;
+  admin: AdminActions;
+}
+
+export type FunctionName = keyof FunctionActions;
+export type ActionName<F extends FunctionName> = keyof FunctionActions[F] & string;
+export type ActionIn<F extends FunctionName, A extends ActionName<F>> = FunctionActions[F][A] extends { in: infer I } ? I : never;
+export type ActionOut<F extends FunctionName, A extends ActionName<F>> = FunctionActions[F][A] extends { out: infer O } ? O : never;

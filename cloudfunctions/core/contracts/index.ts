@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './envelope';
+export * from './domain';
+export * from './actions';

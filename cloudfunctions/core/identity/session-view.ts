@@ -1,0 +1,51 @@
+import type { NextStep, SessionState, SessionView, UserView } from '../contracts/domain';
+import type { Deps } from '../ports';
+import type { MethodDoc, SettingsDoc, UserDoc } from '../kernel/docs';
+import { allRoles } from '../access/permissions';
+import type { Principal } from './principal';
+
+export function userView(u: UserDoc): UserView {
+  return {
+    id: u._id,
+    kind: u.kind,
+    status: u.status,
+    name: u.name,
+    enterpriseId: u.enterprise_id,
+    accountId: u.account_id,
+    contactId: u.contact_id,
+    roleIds: u.role_ids,
+    mobile: u.mobile,
+    methodId: u.method_id,
+    createdAt: u.created_at,
+  };
+}
+
+/** What a person without a user of their own should do next, given the configuration. */
+export function nextStepFor(settings: SettingsDoc, method: MethodDoc | null): NextStep {
+  if (settings.self_registration.enabled && method?.mode === 'form') return 'register';
+  if (settings.manual_activation) return 'sms-login';
+  return 'blocked';
+}
+
+export async function sessionView(deps: Deps, principal: Principal, method: MethodDoc | null): Promise<SessionView> {
+  const { user, kind, settings } = principal;
+  const state: SessionState = kind;
+  const roleIds = kind === 'guest' ? ['guest'] : (user?.role_ids ?? []);
+  const roles = (await allRoles(deps)).filter((r) => roleIds.includes(r._id)).map((r) => ({ id: r._id, name: r.name }));
+  const next: NextStep = kind === 'member' || kind === 'pending' ? 'none' : kind === 'guest' ? guestNext(settings, method) : nextStepFor(settings, method);
+  const view: SessionView = { state, roles, permissions: principal.permissions, next };
+  // A guest shares one record; the Account behind it is the business's choice, not theirs to see.
+  if (user && kind === 'guest') view.user = { ...userView(user), accountId: undefined, contactId: undefined };
+  else if (user) {
+    view.user = userView(user);
+    view.enterprise = { id: user.enterprise_id, name: user.enterprise_name, accountId: user.account_id };
+    if (user.account_id) view.account = { id: user.account_id, name: user.account_name ?? '' };
+    if (user.contact_id) view.contact = { id: user.contact_id, name: user.contact_name ?? '' };
+  }
+  return view;
+}
+
+function guestNext(settings: SettingsDoc, method: MethodDoc | null): NextStep {
+  const n = nextStepFor(settings, method);
+  return n === 'blocked' ? 'none' : n;
+}

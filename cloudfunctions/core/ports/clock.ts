@@ -1,0 +1,4 @@
+export interface Clock {
+  /** milliseconds since the epoch */
+  now(): number;
+}

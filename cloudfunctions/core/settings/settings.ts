@@ -1,0 +1,33 @@
+import type { Deps } from '../ports';
+import type { SettingsDoc } from '../kernel/docs';
+
+export const SETTINGS_ID = 'global';
+
+export function defaultSettings(now: string): SettingsDoc {
+  return {
+    _id: 'global',
+    manual_activation: true,
+    guest: { enabled: false },
+    self_registration: { enabled: false },
+    work_order: { account_required: false, contact_required: false },
+    service_request: { account_required: false, contact_required: false },
+    portal: { name: 'Hulian 服务门户', audience: '本门户面向本公司的客户及其员工。' },
+    terms: { version: '2026-11-01', url: '', privacy_url: '' },
+    updated_at: now,
+  };
+}
+
+const CACHE_KEY = 'settings';
+
+/** Settings are read on most calls, so they are cached in-process and invalidated on local writes. */
+export async function getSettings(deps: Deps): Promise<SettingsDoc> {
+  const cached = deps.cache.get<SettingsDoc>(CACHE_KEY);
+  if (cached) return cached;
+  const doc = (await deps.store.get<SettingsDoc>('settings', SETTINGS_ID)) ?? defaultSettings(new Date(deps.clock.now()).toISOString());
+  deps.cache.set(CACHE_KEY, doc);
+  return doc;
+}
+
+export function invalidateSettings(deps: Deps): void {
+  deps.cache.invalidate(CACHE_KEY);
+}

@@ -1,0 +1,55 @@
+import type { MessageKey } from './zh-CN';
+
+export const en: Record<MessageKey, string> = {
+  'app.name': 'Hulian',
+  'app.console': 'Admin console',
+  'app.loading': 'Loading…',
+  'app.bootError': 'The console could not be loaded',
+
+  'nav.dashboard': 'Dashboard',
+  'nav.users': 'Terminal users',
+
+  'header.language': 'Language',
+  'header.switchTo': '中文',
+  'header.logout': 'Log out',
+
+  'login.title': 'Administrator sign-in',
+  'login.subtitle': 'Manage terminal users, self-registration and licences',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.usernamePlaceholder': 'Enter your username',
+  'login.passwordPlaceholder': 'Enter your password',
+  'login.usernameRequired': 'Please enter your username',
+  'login.passwordRequired': 'Please enter your password',
+  'login.submit': 'Sign in',
+  'login.sessionExpired': 'Your session has expired. Please sign in again.',
+
+  'users.title': 'Terminal users',
+  'users.description': 'People with an account in the service portal',
+  'users.searchPlaceholder': 'Search name, mobile or enterprise',
+  'users.filter.all': 'All',
+  'users.status.active': 'Active',
+  'users.status.pending': 'Pending approval',
+  'users.status.disabled': 'Disabled',
+  'users.kind.guest': 'Guest',
+  'users.col.name': 'Name',
+  'users.col.enterprise': 'Enterprise',
+  'users.col.status': 'Status',
+  'users.col.roles': 'Roles',
+  'users.col.createdAt': 'Created',
+  'users.empty': 'No terminal users yet',
+  'users.emptyFiltered': 'No terminal users match these filters',
+  'users.loadError': 'Terminal users could not be loaded',
+  'users.more': 'Load more',
+  'users.end': 'All users loaded',
+  'users.shown': '{count} users shown',
+
+  'placeholder.title': 'Coming soon',
+  'placeholder.description': 'The “{page}” page is being built.',
+
+  'common.retry': 'Retry',
+  'common.none': '—',
+  'error.network': 'Cannot reach the server. Check your connection and try again.',
+  'error.badResponse': 'The server sent an unexpected answer. Please try again later.',
+  'error.requestId': 'Request ID: {id}',
+};

@@ -1,0 +1,55 @@
+export const zhCN = {
+  'app.name': '互联 Hulian',
+  'app.console': '管理控制台',
+  'app.loading': '加载中…',
+  'app.bootError': '无法加载控制台',
+
+  'nav.dashboard': '仪表盘',
+  'nav.users': '终端用户',
+
+  'header.language': '语言',
+  'header.switchTo': 'English',
+  'header.logout': '退出登录',
+
+  'login.title': '管理员登录',
+  'login.subtitle': '管理终端用户、自助注册与许可证',
+  'login.username': '用户名',
+  'login.password': '密码',
+  'login.usernamePlaceholder': '请输入用户名',
+  'login.passwordPlaceholder': '请输入密码',
+  'login.usernameRequired': '请输入用户名',
+  'login.passwordRequired': '请输入密码',
+  'login.submit': '登录',
+  'login.sessionExpired': '登录已过期，请重新登录',
+
+  'users.title': '终端用户',
+  'users.description': '已在服务门户中开通账号的终端用户',
+  'users.searchPlaceholder': '搜索姓名、手机号或企业',
+  'users.filter.all': '全部',
+  'users.status.active': '正常',
+  'users.status.pending': '待审批',
+  'users.status.disabled': '已停用',
+  'users.kind.guest': '访客',
+  'users.col.name': '姓名',
+  'users.col.enterprise': '企业',
+  'users.col.status': '状态',
+  'users.col.roles': '角色数',
+  'users.col.createdAt': '创建时间',
+  'users.empty': '暂无终端用户',
+  'users.emptyFiltered': '没有符合条件的终端用户',
+  'users.loadError': '终端用户加载失败',
+  'users.more': '加载更多',
+  'users.end': '已全部加载',
+  'users.shown': '已显示 {count} 位用户',
+
+  'placeholder.title': '即将上线',
+  'placeholder.description': '“{page}”页面正在建设中。',
+
+  'common.retry': '重试',
+  'common.none': '—',
+  'error.network': '无法连接服务器，请检查网络后重试',
+  'error.badResponse': '服务器返回了无法识别的响应，请稍后重试',
+  'error.requestId': '请求编号：{id}',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof zhCN;

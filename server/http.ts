@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Envelope } from '../cloudfunctions/core/contracts';
+import { FUNCTIONS } from '../cloudfunctions/functions/registry';
+import { dispatch, errorEnvelope } from '../cloudfunctions/functions/shared/dispatch';
+import { pickLocale } from '../cloudfunctions/functions/shared/messages';
+import type { Runtime } from './runtime';
+import { callerFromToken, issueWechatSession } from './dev/wechat';
+import { serveStatic } from './static';
+
+const MAX_BODY = 256 * 1024;
+export const VERSION = '0.1.0';
+
+class BodyError extends Error {}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new BodyError('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: Envelope | unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function bearerOf(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+async function parseJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  try {
+    const text = await readBody(req);
+    return { ok: true, value: text.length ? JSON.parse(text) : undefined };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** The local runtime over HTTP: functions, dev simulators, the h5 build and the console. */
+export function createHttpServer(rt: Runtime): Server {
+  const h5Root = join(rt.config.rootDir, 'dist', 'h5');
+  const consoleRoot = join(rt.config.rootDir, 'console', 'dist');
+
+  async function handleFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const requestId = randomUUID();
+    const locale = pickLocale(undefined, req.headers['accept-language']);
+    const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+    if (!fn) return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: name.slice(0, 40) }));
+    const parsed = await parseJson(req);
+    if (!parsed.ok) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
+    const bearer = bearerOf(req);
+    const caller = fn.audience === 'wechat' ? callerFromToken(rt.deps.crypto, bearer) : null;
+    const out = await dispatch(fn, rt.deps, {
+      body: parsed.value,
+      caller,
+      bearer: fn.audience === 'admin' ? bearer : undefined,
+      acceptLanguage: req.headers['accept-language'],
+      ip: req.socket.remoteAddress,
+      requestId,
+    });
+    sendJson(res, out.status, out.envelope);
+  }
+
+  async function handleDev(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const locale = pickLocale(undefined, req.headers['accept-language']);
+    if (req.method === 'POST' && path === '/api/dev/wechat/session') {
+      const parsed = await parseJson(req);
+      const body = parsed.ok && parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : parsed.ok && parsed.value === undefined ? {} : null;
+      if (!body) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
+      const out = issueWechatSession(rt.deps.crypto, body, rt.config.devAppId);
+      if ('error' in out) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: out.error ?? 'body' }));
+      return sendJson(res, 200, { ok: true, data: out });
+    }
+    return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: path.slice(0, 60) }));
+  }
+
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const route = async () => {
+      if (path === '/api/health') return sendJson(res, 200, { ok: true, data: { version: VERSION } });
+      const fnMatch = /^\/api\/functions\/([^/]+)$/.exec(path);
+      if (fnMatch) {
+        if (req.method !== 'POST') return sendJson(res, 405, errorEnvelope('input/invalid', 'zh-CN', { field: 'method' }));
+        return handleFunction(req, res, fnMatch[1]);
+      }
+      if (path.startsWith('/api/dev/') && rt.config.dev) return handleDev(req, res, path);
+      if (path.startsWith('/api/')) return sendJson(res, 404, errorEnvelope('function/not-found', 'zh-CN', { name: path.slice(0, 60) }));
+      if (path === '/console') {
+        res.writeHead(302, { location: '/console/' });
+        return res.end();
+      }
+      if (path.startsWith('/console/')) return serveStatic(res, consoleRoot, path.slice('/console'.length), 'The console is not built yet: npm run build:console');
+      return serveStatic(res, h5Root, path, 'The h5 mini program is not built yet: npm run build:h5');
+    };
+    route().catch((e: unknown) => {
+      rt.deps.log('error', 'unhandled request failure', { error: e instanceof Error ? e.stack : String(e) });
+      if (!res.headersSent) sendJson(res, 500, errorEnvelope('internal', 'zh-CN', { requestId: 'http' }));
+      else res.end();
+    });
+  });
+}

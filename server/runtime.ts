@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import type { Deps } from '../cloudfunctions/core/ports';
+import { COLLECTIONS } from '../cloudfunctions/core/schema/collections';
+import { openSqliteStore, type SqliteStore } from '../cloudfunctions/adapters/sqlite';
+import { nodeCrypto } from '../cloudfunctions/adapters/node/crypto';
+import { memoryCache } from '../cloudfunctions/adapters/node/cache';
+import { systemClock } from '../cloudfunctions/adapters/node/clock';
+import type { ServerConfig } from './config';
+import { seedDemo, seedEssentials } from './seed';
+
+export interface Runtime {
+  deps: Deps;
+  store: SqliteStore;
+  config: ServerConfig;
+  close(): void;
+}
+
+/** The embedded runtime: the same core and functions as CloudBase, on SQLite in one process. */
+export async function createRuntime(config: ServerConfig): Promise<Runtime> {
+  const store = openSqliteStore({ file: join(config.dataDir, 'hulian.sqlite'), collections: COLLECTIONS });
+  const deps: Deps = {
+    store,
+    clock: systemClock,
+    crypto: nodeCrypto(config.secret),
+    // One process serves every function, so local writes invalidate at once; the TTL only bounds staleness.
+    cache: memoryCache(30_000),
+    log: (level, msg, fields) => {
+      if (level !== 'info' || process.env['HULIAN_LOG'] === 'info') console[level === 'info' ? 'log' : level](`[${level}] ${msg}`, fields ?? '');
+    },
+  };
+  await seedEssentials(deps, config);
+  if (config.seed) await seedDemo(deps, config);
+  return { deps, store, config, close: () => store.close() };
+}

@@ -1,0 +1,68 @@
+import { Button, Text, View } from '@tarojs/components';
+
+import type { SessionValue } from '../hooks/useSession';
+import { useI18n } from '../i18n';
+
+interface Props {
+  value: Pick<SessionValue, 'session' | 'loading' | 'error' | 'refresh'>;
+  onLogin: () => void;
+}
+
+/** "Who am I": the raw state in #session-state (tests read it), the label and details for people. */
+export function SessionCard({ value: { session, loading, error, refresh }, onLogin }: Props) {
+  const { t } = useI18n();
+  if (loading && !session) {
+    return (
+      <View className="card" id="session-loading">
+        <Text className="muted">{t.home.loading}</Text>
+      </View>
+    );
+  }
+  if (!session) {
+    return (
+      <View className="card card--error" id="session-error">
+        <Text className="card__title">{t.home.sessionFailed}</Text>
+        <Text className="error-text">{error?.message}</Text>
+        <Button className="btn btn--plain" size="mini" onClick={() => void refresh()}>
+          {t.home.retry}
+        </Button>
+      </View>
+    );
+  }
+  const { state, user, enterprise } = session;
+  const canLogin = state === 'guest' || state === 'anonymous';
+  return (
+    <View className="card session-card">
+      <View className="row">
+        <Text className="muted">{t.home.identity}</Text>
+        <Text className={`badge badge--${state}`}>{t.state[state]}</Text>
+        <Text id="session-state" className="session-state">
+          {state}
+        </Text>
+      </View>
+      {user && (
+        <View className="row">
+          <Text className="muted">{t.home.user}</Text>
+          <Text id="user-name" className="strong">
+            {user.name}
+          </Text>
+          <Text id="user-id" className="muted small">
+            {user.id}
+          </Text>
+        </View>
+      )}
+      {enterprise && (state === 'member' || state === 'pending') && (
+        <View className="row">
+          <Text className="muted">{t.home.enterprise}</Text>
+          <Text id="enterprise-name">{enterprise.name}</Text>
+        </View>
+      )}
+      {state === 'pending' && <Text className="hint">{t.home.pendingHint}</Text>}
+      {canLogin && (
+        <Button id="login-button" className="btn btn--primary" onClick={onLogin}>
+          {t.home.login}
+        </Button>
+      )}
+    </View>
+  );
+}
