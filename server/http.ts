@@ -87,6 +87,16 @@ export function createHttpServer(rt: Runtime): Server {
       if ('error' in out) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: out.error ?? 'body' }));
       return sendJson(res, 200, { ok: true, data: out });
     }
+    if (req.method === 'POST' && path === '/api/dev/wechat/phone-code') {
+      const parsed = await parseJson(req);
+      const body = parsed.ok ? (parsed.value as { phone?: unknown; appid?: unknown } | undefined) : undefined;
+      const phone = body && typeof body === 'object' ? body.phone : undefined;
+      const appid = body && typeof body === 'object' ? body.appid : undefined;
+      if (typeof phone !== 'string' || !/^1\d{10}$/.test(phone)) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: 'phone' }));
+      if (appid !== undefined && typeof appid !== 'string') return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: 'appid' }));
+      return sendJson(res, 200, { ok: true, data: { code: rt.dev.wechat.issuePhoneCode(phone, appid) } });
+    }
+    if (req.method === 'GET' && path === '/api/dev/sms') return sendJson(res, 200, { ok: true, data: { messages: rt.dev.sms.messages() } });
     return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: path.slice(0, 60) }));
   }
 

@@ -5,12 +5,16 @@ import { openSqliteStore, type SqliteStore } from '../cloudfunctions/adapters/sq
 import { nodeCrypto } from '../cloudfunctions/adapters/node/crypto';
 import { memoryCache } from '../cloudfunctions/adapters/node/cache';
 import { systemClock } from '../cloudfunctions/adapters/node/clock';
+import { devSmsOutbox } from '../cloudfunctions/adapters/sms/dev-outbox';
+import { devWechatApi } from '../cloudfunctions/adapters/wechat/dev-phone';
 import type { ServerConfig } from './config';
 import { seedDemo, seedEssentials } from './seed';
 
 export interface Runtime {
   deps: Deps;
   store: SqliteStore;
+  /** the dev simulators behind the ports (only reachable over HTTP when HULIAN_DEV is on) */
+  dev: { sms: ReturnType<typeof devSmsOutbox>; wechat: ReturnType<typeof devWechatApi> };
   config: ServerConfig;
   close(): void;
 }
@@ -18,8 +22,11 @@ export interface Runtime {
 /** The embedded runtime: the same core and functions as CloudBase, on SQLite in one process. */
 export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   const store = openSqliteStore({ file: join(config.dataDir, 'hulian.sqlite'), collections: COLLECTIONS });
+  const dev = { sms: devSmsOutbox(), wechat: devWechatApi(() => config.devAppId) };
   const deps: Deps = {
     store,
+    sms: dev.sms,
+    wechat: dev.wechat,
     clock: systemClock,
     crypto: nodeCrypto(config.secret),
     // One process serves every function, so local writes invalidate at once; the TTL only bounds staleness.
@@ -30,5 +37,5 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   };
   await seedEssentials(deps, config);
   if (config.seed) await seedDemo(deps, config);
-  return { deps, store, config, close: () => store.close() };
+  return { deps, store, dev, config, close: () => store.close() };
 }

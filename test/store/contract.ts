@@ -391,6 +391,11 @@ export function defineStoreContract(adapter: string, factory: StoreFactory): voi
         expect(await matching({ flagged: q.exists(false) })).toEqual(['p4']);
       });
 
+      // (what is left after such a failure is unspecified: CloudBase applies a multi-update document by document)
+      it('given updateMany would give two documents one unique key, then it fails with StoreConflictError', async () => {
+        await expect(store.updateMany('people', { status: 'active' }, { set: { email: 'same@x' } })).rejects.toMatchObject({ name: 'StoreConflictError', key: 'email' });
+      });
+
       it('given remove, then it deletes once, and a failing condition keeps the document', async () => {
         expect(await store.remove('people', 'p1', { status: 'pending' })).toBe(0);
         expect(await store.get('people', 'p1')).not.toBeNull();

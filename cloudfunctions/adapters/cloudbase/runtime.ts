@@ -4,6 +4,7 @@ import { nodeCrypto } from '../node/crypto';
 import { memoryCache } from '../node/cache';
 import { systemClock } from '../node/clock';
 import { createCloudbaseStore } from './store';
+import { productionSms, productionWechat } from './production-ports';
 
 type App = ReturnType<typeof tcb.init>;
 
@@ -26,6 +27,8 @@ export function cloudbaseDeps(): Deps {
     crypto: nodeCrypto(secret),
     // Other instances may change settings and roles; a short TTL bounds how long this one lags.
     cache: memoryCache(10_000),
+    sms: productionSms(),
+    wechat: productionWechat(cloudbaseApp()),
     log: (level, msg, fields) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...fields })),
   };
   return deps;

@@ -185,7 +185,6 @@ class CloudbaseStoreImpl implements CloudbaseStore {
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.context.getStore()?.open) throw new Error('nested transactions are not supported');
     for (let attempt = 1; ; attempt++) {
-      this.outsideTx();
       const t = await this.request('', '', () => this.db.startTransaction());
       const state: TxState = { open: true, doomed: null };
       let committed = false;
@@ -210,7 +209,7 @@ class CloudbaseStoreImpl implements CloudbaseStore {
   // --- transaction handle ----------------------------------------------------------------------------
 
   private txHandle(t: TcbTransaction, state: TxState): StoreTx {
-    const op = async <R>(coll: string, id: string, run: (c: TcbCollection) => Promise<R>): Promise<R> => {
+    const op = async <R>(coll: string, run: (c: TcbCollection) => Promise<R>): Promise<R> => {
       if (!state.open) throw new Error('transaction is already finished');
       if (state.doomed) throw state.doomed;
       this.info(coll);
@@ -226,23 +225,23 @@ class CloudbaseStoreImpl implements CloudbaseStore {
     const send = (coll: string, id: string, request: () => Promise<unknown>) => this.send(coll, id, request);
     return {
       get: <T extends Doc = Doc>(coll: string, id: string) =>
-        op(coll, id, async (c) => {
+        op(coll, async (c) => {
           assertId(id);
           const res = await send(coll, id, () => c.doc(id).get());
           return (res.data ?? null) as T | null;
         }),
       insert: (coll, doc) =>
-        op(coll, '', async (c) => {
+        op(coll, async (c) => {
           const { id, body } = this.checkedDoc(coll, doc);
           await send(coll, id, () => c.add({ _id: id, ...body }));
         }),
       set: (coll, doc) =>
-        op(coll, '', async (c) => {
+        op(coll, async (c) => {
           const { id, body } = this.checkedDoc(coll, doc);
           await send(coll, id, () => c.doc(id).set(body));
         }),
       update: (coll, id, patch) =>
-        op(coll, id, async (c) => {
+        op(coll, async (c) => {
           assertId(id);
           const plan = this.checkedPatch(coll, patch);
           const res = await send(coll, id, () => c.doc(id).update(updateData(this.db.command, plan)));
@@ -253,7 +252,7 @@ class CloudbaseStoreImpl implements CloudbaseStore {
           return again.data ? 1 : 0;
         }),
       remove: (coll, id) =>
-        op(coll, id, async (c) => {
+        op(coll, async (c) => {
           assertId(id);
           const res = await send(coll, id, () => c.doc(id).remove());
           return numberField(res, 'deleted');

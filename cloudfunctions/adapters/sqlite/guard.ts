@@ -13,15 +13,12 @@ import {
   isOp,
   type Doc,
   type FindQuery,
-  type OpName,
   type Patch,
   type Scalar,
   type SortDir,
   type Where,
 } from '../../core/ports/store';
 import type { CollectionDecl, IndexDecl } from '../../core/schema/collections';
-
-export type CondKind = 'eq' | OpName;
 
 /** One normalised filter condition. `path` is a validated field path or `_id`. */
 export type Cond =
@@ -55,7 +52,7 @@ const invalid = (detail: string): never => {
   throw new StoreInvalidError(detail);
 };
 
-const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 // ---------------------------------------------------------------------------------------------------------
 // names, ids, paths
@@ -91,7 +88,7 @@ function isScalar(v: unknown): v is Scalar {
 }
 
 function scalar(v: unknown, what: string): Scalar {
-  if (!isScalar(v)) invalid(`${what} must be a string, finite number, boolean or null (got ${describe(v)})`);
+  if (!isScalar(v)) invalid(`${what} must be a string, finite number, boolean or null (got ${kindOf(v)})`);
   return v as Scalar;
 }
 
@@ -132,7 +129,7 @@ export function assertStorable(v: unknown, depth = 0): void {
     }
     return;
   }
-  invalid(`unsupported value in document (${describe(v)})`);
+  invalid(`unsupported value in document (${kindOf(v)})`);
 }
 
 /** Validates a whole document; returns its id and the body without `_id`. */
@@ -149,7 +146,7 @@ export function checkDoc(doc: Doc): { id: string; body: Record<string, unknown> 
 
 function rangeValue(v: unknown, op: string): string | number {
   if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) return v;
-  return invalid(`${op} needs a string or finite number (got ${describe(v)})`);
+  return invalid(`${op} needs a string or finite number (got ${kindOf(v)})`);
 }
 
 function condFor(path: string, raw: unknown): Cond {

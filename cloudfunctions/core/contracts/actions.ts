@@ -19,11 +19,22 @@ export interface AdminUsersListIn {
   limit?: number;
 }
 
-export interface AdminActions {
+/** Console sign-in. */
+export interface AdminSessionActions {
   login: { in: { username: string; password: string }; out: { token: string; admin: AdminView; expiresAt: string } };
   me: { in: Record<string, never>; out: AdminView };
+}
+
+/** Terminal users. */
+export interface AdminUsersActions {
   'users.list': { in: AdminUsersListIn; out: Page<UserView & { enterpriseName: string }> };
 }
+
+/**
+ * The `admin` function's actions: one interface per area (add an area's interface here), so areas can
+ * grow without touching each other.
+ */
+export type AdminActions = AdminSessionActions & AdminUsersActions;
 
 export interface FunctionActions {
   auth: AuthActions;

@@ -1,11 +1,15 @@
 import type { Clock } from './clock';
 import type { Crypto } from './crypto';
 import type { Store } from './store';
+import type { SmsSender } from './sms';
+import type { WechatApi } from './wechat';
 
 export * from './store';
 export type { Clock } from './clock';
 export type { Crypto } from './crypto';
 export type { WechatCaller } from './identity';
+export type { SmsSender } from './sms';
+export type { WechatApi, WechatPhoneNumber } from './wechat';
 
 /** In-process caches of rarely-changing documents (settings, roles); invalidated on local writes. */
 export interface Cache {
@@ -20,5 +24,7 @@ export interface Deps {
   clock: Clock;
   crypto: Crypto;
   cache: Cache;
+  sms: SmsSender;
+  wechat: WechatApi;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }
