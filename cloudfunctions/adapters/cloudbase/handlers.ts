@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Envelope } from '../../core/contracts';
 import { dispatch, errorEnvelope, type FunctionDef } from '../../functions/shared/dispatch';
 import { pickLocale } from '../../functions/shared/messages';
-import { callerFromContext } from './identity';
+import { callerFromContext, clientIpFromContext } from './identity';
 import { cloudbaseApp, cloudbaseDeps } from './runtime';
 
 /** `main` for a function the mini program calls with `callFunction({name, data: {action, data}})`. */
 export function wechatMain(fn: FunctionDef) {
   return async (event: unknown, context: unknown): Promise<Envelope> => {
     // The event is the client's `data` (plus WeChat's `userInfo`, which dispatch drops unread).
-    const out = await dispatch(fn, cloudbaseDeps(), { body: event, caller: callerFromContext(cloudbaseApp(), context), requestId: randomUUID() });
+    const out = await dispatch(fn, cloudbaseDeps(), { body: event, caller: callerFromContext(cloudbaseApp(), context), ip: clientIpFromContext(context), requestId: randomUUID() });
     return out.envelope;
   };
 }

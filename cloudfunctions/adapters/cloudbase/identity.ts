@@ -16,3 +16,9 @@ export function callerFromContext(app: App, context?: unknown): WechatCaller | n
   const unionid = ctx?.WX_UNIONID;
   return unionid ? { openid, appid, unionid } : { openid, appid };
 }
+
+/** The mini program client's IP from the invocation context (for per-IP limits). */
+export function clientIpFromContext(context?: unknown): string | undefined {
+  const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]);
+  return ctx?.WX_CLIENTIP || ctx?.WX_CLIENTIPV6 || undefined;
+}

@@ -11,7 +11,7 @@
  */
 import { StoreConflictError } from '../../core/ports/store';
 import type { CollectionDecl } from '../../core/schema/collections';
-import { indexName, uniqueKeyName } from '../sqlite/guard';
+import { indexName, uniqueKeyName } from '../shared/store-guard';
 
 export const DUPLICATE_WRITE = 'DATABASE_DUPLICATE_WRITE';
 export const TX_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';

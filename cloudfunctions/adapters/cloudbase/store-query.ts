@@ -1,10 +1,10 @@
 /**
- * Normalised filters and patches (sqlite/guard.ts) → `db.command` objects for the CloudBase SDK.
+ * Normalised filters and patches (shared/store-guard.ts) → `db.command` objects for the CloudBase SDK.
  *
  * Every filter value goes through a command (`_.eq(v)`, never a bare value): the SDK flattens plain
  * objects into dotted paths and passes `$` keys through, so only a command keeps a value a value.
  */
-import type { Cond, PatchPlan } from '../sqlite/guard';
+import type { Cond, PatchPlan } from '../shared/store-guard';
 import type { TcbCommand } from './sdk-types';
 
 export function whereObject(_: TcbCommand, conds: Cond[]): Record<string, unknown> {

@@ -31,7 +31,7 @@ import {
   uniqueIndexes,
   type PatchPlan,
   type UniqueIndex,
-} from '../sqlite/guard';
+} from '../shared/store-guard';
 import type { TcbCollection, TcbDb, TcbTransaction } from './sdk-types';
 import { CloudbaseStoreError, isDuplicate, isTxConflict, tcbCode, toConflict } from './store-errors';
 import { alreadyPatched, byIdWhere, updateData, whereObject } from './store-query';

@@ -1,3 +1,3 @@
 export { openSqliteStore, type SqliteStore, type SqliteStoreOptions } from './store';
 export { applyCollections } from './schema';
-export { indexName } from './guard';
+export { indexName } from '../shared/store-guard';

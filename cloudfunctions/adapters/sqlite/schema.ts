@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CollectionDecl } from '../../core/schema/collections';
-import { assertCollectionName, assertPath, indexName, uniqueKeyName } from './guard';
+import { assertCollectionName, assertPath, indexName, uniqueKeyName } from '../shared/store-guard';
 import { fieldExpr, quoteIdent } from './sql';
 
 function validate(decl: CollectionDecl): void {

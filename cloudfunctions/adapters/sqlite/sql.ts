@@ -9,8 +9,8 @@
  * same on both stores: values compare only within their type (a number never equals `true`, `gt: 5` does
  * not match strings), `null` matches a missing field, `ne`/`nin` match a missing field.
  */
-import type { Cond, FindPlan, PatchPlan } from './guard';
-import { ID_PATH } from './guard';
+import type { Cond, FindPlan, PatchPlan } from '../shared/store-guard';
+import { ID_PATH } from '../shared/store-guard';
 import type { Scalar } from '../../core/ports/store';
 
 export type Param = string | number | bigint | null;

@@ -27,7 +27,7 @@ import {
   assertId,
   uniqueIndexes,
   type UniqueIndex,
-} from './guard';
+} from '../shared/store-guard';
 import { Gate, type TxState } from './gate';
 import { applyCollections, uniqueKeysByIndex } from './schema';
 import { FAIL_FN, compileOrder, compilePatch, compileWhere, quoteIdent, type Param } from './sql';

@@ -5,6 +5,7 @@ export interface AuthActions {
   login: { in: Record<string, never>; out: SessionView };
   me: { in: Record<string, never>; out: SessionView };
   loginAsGuest: { in: Record<string, never>; out: SessionView };
+  sendSmsCode: { in: { phone: string; purpose: 'login' | 'bind' | 'register' }; out: { retryAfterSeconds: number } };
 }
 
 export interface RecordsActions {

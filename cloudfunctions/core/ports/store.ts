@@ -6,6 +6,14 @@
  * - conditional update by id returning how many documents changed (0 or 1) — atomic counters, seats;
  * - transactions made only of single-document operations by id (CloudBase allows nothing else).
  *
+ * Rules both adapters enforce (the contract suite in test/store checks them):
+ * - `update` answers 1 when the document matched, even if the patch changed nothing; `updateMany`
+ *   answers how many documents actually changed.
+ * - unique-key fields must be present, as a string or a number;
+ * - any failed write inside a transaction aborts the whole transaction, even if the callback catches it;
+ * - calling the plain store, or starting a transaction, inside a transaction callback throws;
+ * - equality, `ne` and `in` on array fields are unspecified (CloudBase reads them as "contains"): use `has`.
+ *
  * Operators exist only as `Op` instances made by `q.*`. A plain object in a filter value is never an
  * operator: adapters reject any non-scalar value that is not an `Op`, so `{"$ne": null}` arriving from a
  * client can never widen a query.

@@ -35,6 +35,10 @@ export const COLLECTIONS = [
   c('devices', idx('account_id', '_id'), idx('public', '_id')),
   c('work_orders', idx('account_id', '_id'), idx('created_by', '_id')),
   c('service_requests', idx('account_id', '_id'), idx('created_by', '_id')),
+  /** one live code per phone+purpose, `_id` keyed by an HMAC; expired ones are overwritten on the next send */
+  c('sms_codes'),
+  /** daily budgets (SMS per phone, per IP, …): `_id` keyed by an HMAC of subject and day */
+  c('rate_limits', idx('day')),
   c('audit_log', idx('at'), idx('actor', 'at')),
 ] as const satisfies readonly CollectionDecl[];
 

@@ -1,7 +1,7 @@
 /**
  * Validation shared by both store adapters (SQLite and CloudBase), so that both accept and refuse exactly
  * the same inputs and the contract suite can be identical. Pure TypeScript, no SDK: the CloudBase adapter
- * imports it too. (It belongs next to the port; see the report — proposed home `core/ports/store-guard.ts`.)
+ * imports it too.
  *
  * Everything here turns loosely typed input into a small normalised form (`Cond`, `PatchPlan`) that the
  * adapters translate; nothing downstream ever looks at the raw user objects again.

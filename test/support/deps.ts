@@ -1,0 +1,43 @@
+import type { Deps } from '../../cloudfunctions/core/ports';
+import { COLLECTIONS } from '../../cloudfunctions/core/schema/collections';
+import { openSqliteStore, type SqliteStore } from '../../cloudfunctions/adapters/sqlite';
+import { nodeCrypto } from '../../cloudfunctions/adapters/node/crypto';
+import { memoryCache } from '../../cloudfunctions/adapters/node/cache';
+import { devSmsOutbox } from '../../cloudfunctions/adapters/sms/dev-outbox';
+import { devWechatApi } from '../../cloudfunctions/adapters/wechat/dev-phone';
+
+export interface ManualClock {
+  now(): number;
+  advance(ms: number): void;
+  set(ms: number): void;
+}
+
+export function manualClock(start = Date.UTC(2026, 10, 28, 4)): ManualClock {
+  let t = start;
+  return { now: () => t, advance: (ms) => (t += ms), set: (ms) => (t = ms) };
+}
+
+export interface TestDeps extends Deps {
+  store: SqliteStore;
+  clock: ManualClock;
+  outbox: ReturnType<typeof devSmsOutbox>;
+  phone: ReturnType<typeof devWechatApi>;
+}
+
+/** Real ports (SQLite in memory, node crypto, dev SMS/WeChat simulators) with a clock the test moves. */
+export function createTestDeps(): TestDeps {
+  const clock = manualClock();
+  const outbox = devSmsOutbox();
+  const phone = devWechatApi(() => 'wxdemo0000000001');
+  return {
+    store: openSqliteStore({ file: ':memory:', collections: COLLECTIONS }),
+    clock,
+    crypto: nodeCrypto('unit-test-secret-'.padEnd(40, 'x')),
+    cache: memoryCache(60_000, clock.now),
+    sms: outbox,
+    wechat: phone,
+    outbox,
+    phone,
+    log: () => undefined,
+  };
+}
