@@ -10,4 +10,4 @@ if (!existsSync(chromium)) {
   process.exit(process.env.HULIAN_SKIP_E2E === '1' ? 0 : 1);
 }
 ensureBuilds({ force: process.env.CI === 'true' });
-run('jest: e2e in chromium', bin('jest'), ['--selectProjects', 'e2e', '--runInBand', '--ci']);
+run('jest: e2e in chromium', bin('jest'), ['--selectProjects', 'e2e', '--runInBand', '--ci', '--forceExit']);

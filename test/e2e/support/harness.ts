@@ -16,6 +16,12 @@ export interface RuntimeProcess {
   stop(): Promise<void>;
 }
 
+/** Runtime processes still running; killed when the test process exits, whatever happened to the suite. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer();
@@ -38,6 +44,8 @@ export async function startRuntimeProcess(env: Record<string, string> = {}): Pro
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HULIAN_ADMIN_PASSWORD: adminPassword, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const url = `http://127.0.0.1:${port}`;
