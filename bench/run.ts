@@ -3,6 +3,9 @@ import { printTable, type BenchRow } from './table';
 import { weappSize } from './weapp-size';
 import { loginOverHttp } from './login-http';
 import { loginRoundTrips } from './round-trips';
+import { recordsList } from './records-list';
+import { functionsBench } from './functions';
+import { duplicateCheck } from './duplicate-check';
 
 /** `npm run bench`: every figure is printed against a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -12,6 +15,9 @@ async function main(): Promise<void> {
     ['weapp', () => weappSize(root)],
     ['login', () => loginOverHttp(root)],
     ['roundtrips', () => loginRoundTrips()],
+    ['records', () => recordsList()],
+    ['functions', () => functionsBench(root)],
+    ['duplicates', () => duplicateCheck()],
   ];
   const rows: BenchRow[] = [];
   for (const [name, run] of sections) {

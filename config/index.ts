@@ -16,6 +16,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
+    // Deliberately a file that does not exist, so Taro writes no dist/weapp/project.config.json: its copy
+    // keeps `cloudfunctionRoot: "dist/functions/"`, wrong from inside dist/weapp. WeChat DevTools opens
+    // the repository root, whose project.config.json names both dist/weapp/ and dist/functions/ (README).
+    projectConfigName: 'project.config.weapp-copy.json',
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; the CloudBase env id comes from the shell/CI,
     // so pass it through explicitly. Empty means "the default environment" in Taro.cloud.init.

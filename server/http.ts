@@ -8,6 +8,8 @@ import { pickLocale } from '../cloudfunctions/functions/shared/messages';
 import type { Runtime } from './runtime';
 import { callerFromToken, issueWechatSession } from './dev/wechat';
 import { serveStatic } from './static';
+import { handleDevPaySucceed, handlePayNotify } from './pay-routes';
+import { handleDevRegistry } from './dev/registry';
 
 const MAX_BODY = 256 * 1024;
 export const VERSION = '0.1.0';
@@ -110,6 +112,11 @@ export function createHttpServer(rt: Runtime): Server {
         if (req.method !== 'POST') return sendJson(res, 405, errorEnvelope('input/invalid', 'zh-CN', { field: 'method' }));
         return handleFunction(req, res, fnMatch[1]);
       }
+      // WeChat Pay's notifications: raw body and Wechatpay-* headers, its own answers (not the envelope)
+      if (path === '/api/pay/notify') return handlePayNotify(rt, req, res);
+      const devPay = /^\/api\/dev\/pay\/([^/]+)\/succeed$/.exec(path);
+      if (devPay && rt.config.dev && req.method === 'POST') return handleDevPaySucceed(rt, req, res, devPay[1]!);
+      if (path.startsWith('/api/dev/registry/') && rt.config.dev && req.method === 'GET') return handleDevRegistry(res, url);
       if (path.startsWith('/api/dev/') && rt.config.dev) return handleDev(req, res, path);
       if (path.startsWith('/api/')) return sendJson(res, 404, errorEnvelope('function/not-found', 'zh-CN', { name: path.slice(0, 60) }));
       if (path === '/console') {

@@ -7,14 +7,18 @@ import { memoryCache } from '../cloudfunctions/adapters/node/cache';
 import { systemClock } from '../cloudfunctions/adapters/node/clock';
 import { devSmsOutbox } from '../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../cloudfunctions/adapters/wechat/dev-phone';
+import { registryFromEnv, sampleRegistry } from '../cloudfunctions/adapters/registry';
+import { localPay, type LocalPay } from './dev/pay-sandbox';
+import { startPaySweep } from './pay-routes';
 import type { ServerConfig } from './config';
 import { seedDemo, seedEssentials } from './seed';
+import { indexUnindexedAccounts } from '../cloudfunctions/core/registration/reindex';
 
 export interface Runtime {
   deps: Deps;
   store: SqliteStore;
   /** the dev simulators behind the ports (only reachable over HTTP when HULIAN_DEV is on) */
-  dev: { sms: ReturnType<typeof devSmsOutbox>; wechat: ReturnType<typeof devWechatApi> };
+  dev: { sms: ReturnType<typeof devSmsOutbox>; wechat: ReturnType<typeof devWechatApi>; pay: LocalPay };
   config: ServerConfig;
   close(): void;
 }
@@ -22,7 +26,14 @@ export interface Runtime {
 /** The embedded runtime: the same core and functions as CloudBase, on SQLite in one process. */
 export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   const store = openSqliteStore({ file: join(config.dataDir, 'hulian.sqlite'), collections: COLLECTIONS });
-  const dev = { sms: devSmsOutbox(), wechat: devWechatApi(() => config.devAppId) };
+  const log: Deps['log'] = (level, msg, fields) => {
+    if (level !== 'info' || process.env['HULIAN_LOG'] === 'info') console[level === 'info' ? 'log' : level](`[${level}] ${msg}`, fields ?? '');
+  };
+  const dev = {
+    sms: devSmsOutbox(),
+    wechat: devWechatApi(() => config.devAppId),
+    pay: localPay(config.dataDir, config.devAppId, config.dev, systemClock, (msg, fields) => log('warn', msg, fields)),
+  };
   const deps: Deps = {
     store,
     sms: dev.sms,
@@ -31,11 +42,25 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
     crypto: nodeCrypto(config.secret),
     // One process serves every function, so local writes invalidate at once; the TTL only bounds staleness.
     cache: memoryCache(30_000),
-    log: (level, msg, fields) => {
-      if (level !== 'info' || process.env['HULIAN_LOG'] === 'info') console[level === 'info' ? 'log' : level](`[${level}] ${msg}`, fields ?? '');
-    },
+    pay: dev.pay.gateway,
+    // the bundled synthetic registry sample, unless HULIAN_REGISTRY_URL names a real one
+    registry: registryFromEnv(process.env, sampleRegistry),
+    log,
   };
   await seedEssentials(deps, config);
   if (config.seed) await seedDemo(deps, config);
-  return { deps, store, dev, config, close: () => store.close() };
+  // Accounts seeded or imported without the duplicate-check index get it (a no-op once done).
+  await indexUnindexedAccounts(deps);
+  // orders left unpaid after their window are queried and closed (also swept when the console lists them)
+  const stopSweep = startPaySweep(deps);
+  return {
+    deps,
+    store,
+    dev,
+    config,
+    close: () => {
+      stopSweep();
+      store.close();
+    },
+  };
 }

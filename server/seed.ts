@@ -7,6 +7,7 @@ import { LICENCE_ID } from '../cloudfunctions/core/licences/seats';
 import type { AdminDoc, LicenceDoc, RoleDoc } from '../cloudfunctions/core/kernel/docs';
 import type { ServerConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CONTACTS } from './demo-data';
+import { seedDemoRecords } from './demo-records';
 
 /** Inserts unless a document with that id exists: seeding twice changes nothing. */
 async function insertMissing(deps: Deps, coll: string, doc: Doc): Promise<boolean> {
@@ -51,7 +52,8 @@ export const DEMO_SEATS = 100;
 
 /** Demo data, once: a marker document records that it ran, so a restart never duplicates it. */
 export async function seedDemo(deps: Deps, config: ServerConfig): Promise<void> {
-  if (await deps.store.get('counters', 'demo-seed')) return;
+  // Data added after the first demo seed (members, devices, work orders) has its own marker.
+  if (await deps.store.get('counters', 'demo-seed')) return seedDemoRecords(deps, config);
   const now = new Date(deps.clock.now()).toISOString();
   for (const a of DEMO_ACCOUNTS) await insertMissing(deps, 'accounts', { ...a, created_at: now });
   for (const c of DEMO_CONTACTS) await insertMissing(deps, 'contacts', { ...c, created_at: now });
@@ -72,11 +74,14 @@ export async function seedDemo(deps: Deps, config: ServerConfig): Promise<void> 
     enabled: true,
     mode: 'form',
     role_ids: [TERMINAL_USER_ROLE_ID],
+    // new Accounts go to the two sales reps in turn; similar names are offered for confirmation
+    account: { owner_assignment: 'round-robin', owners: ['sales-wang', 'sales-li'], duplicate_check: 'fuzzy', new_account_rule: 'user-defined' },
     created_at: now,
   });
   await deps.store.update('settings', 'global', { set: { self_registration: { enabled: true }, guest: { enabled: true, account_id: DEMO_ACCOUNTS[0]._id }, updated_at: now } });
   await deps.store.update('licences', LICENCE_ID, { inc: { total: DEMO_SEATS } });
   await deps.store.insert('audit_log', { _id: deps.crypto.randomId('aud'), at: now, actor: 'system', action: 'licences.granted', target: LICENCE_ID, details: { seats: DEMO_SEATS, reason: 'demo seed' } });
   await deps.store.insert('counters', { _id: 'demo-seed', at: now });
+  await seedDemoRecords(deps, config);
   deps.cache.invalidate();
 }

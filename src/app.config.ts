@@ -5,7 +5,12 @@
  */
 const MAIN_PAGES = ['pages/index/index', 'pages/article/index', 'pages/login/index'];
 
-const SUB_PACKAGES: NonNullable<Taro.AppConfig['subPackages']> = [];
+const SUB_PACKAGES: NonNullable<Taro.AppConfig['subPackages']> = [
+  // devices, work orders, service requests (issue 3)
+  { root: 'packages/records', pages: ['devices/index', 'device/index', 'work-orders/index', 'work-order/index', 'work-order-new/index', 'service-request/index'] },
+  // self-registration: the form rendered from the method's layout (issue 4)
+  { root: 'packages/register', pages: ['pages/form/index'] },
+];
 
 export default defineAppConfig({
   pages: MAIN_PAGES,

@@ -19,8 +19,23 @@ export function useRoutePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
 }
 
+function currentQuery(): string {
+  const hash = window.location.hash;
+  const at = hash.indexOf('?');
+  return at < 0 ? '' : hash.slice(at + 1);
+}
+
+/**
+ * The query part of the hash (`#/users?status=pending`): links between pages carry filters this way
+ * (the dashboard's "pending approvals" opens the filtered users list). A string, so React compares it.
+ */
+export function useRouteQuery(): string {
+  return useSyncExternalStore(subscribe, currentQuery, () => '');
+}
+
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (currentPath() === path) return;
+  const [target = path, query = ''] = path.split('?');
+  if (currentPath() === target && currentQuery() === query) return;
   if (options.replace) {
     const url = new URL(window.location.href);
     url.hash = path;

@@ -7,6 +7,19 @@ export type {
   ActionName,
   ActionOut,
   ArticleView,
+  DeviceStatus,
+  DeviceView,
+  ObjectName,
+  Page,
+  Permission,
+  PermissionAction,
+  RecordCreateInputs,
+  RecordViews,
+  ServiceRequestCategory,
+  ServiceRequestView,
+  WorkOrderPriority,
+  WorkOrderStatus,
+  WorkOrderView,
   CallBody,
   Envelope,
   ErrorBody,
@@ -18,3 +31,6 @@ export type {
   SessionState,
   SessionView,
 } from '../../cloudfunctions/core/contracts';
+
+/** Self-registration (the register subpackage). */
+export type { Field, NewAccountRule, RegistrationForm, RegistrySummary, SubmitRegistrationIn, SubmitRegistrationOut } from '../../cloudfunctions/core/contracts';

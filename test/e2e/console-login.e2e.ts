@@ -30,9 +30,41 @@ describe('the admin console', () => {
 
     await page.fill('#login-password input', rt.adminPassword);
     await page.click('#login-submit');
+    // the console opens on the dashboard; the users page is one click away
+    await page.waitForSelector('[data-nav="users"]');
+    await page.click('[data-nav="users"]');
     await page.waitForSelector('#users-table');
     expect(await eventually(async () => (await page.locator('#users-table').textContent()) ?? '', (v) => v.includes(userName))).toContain(userName);
     expect(await page.locator(`#users-table [data-user-id="${userId}"], #users-table tr[data-row-key="${userId}"]`).count()).toBeGreaterThan(0);
+    // the local runtime's SMS outbox is in the menu (dev simulators on)
+    await page.waitForSelector('[data-nav="sms"]');
+    await page.close();
+  });
+});
+
+describe('the console menu without the dev simulators', () => {
+  let rt: RuntimeProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    rt = await startRuntimeProcess({ HULIAN_DEV: '0' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  test('given HULIAN_DEV=0 (no SMS outbox route), then the console offers no SMS outbox page; with the simulators on it does', async () => {
+    expect((await fetch(`${rt.url}/api/dev/sms`)).status).toBe(404);
+    const page = await browser.newPage();
+    await page.goto(`${rt.url}/console/`);
+    await page.fill('#login-username input', 'admin');
+    await page.fill('#login-password input', rt.adminPassword);
+    await page.click('#login-submit');
+    await page.waitForSelector('[data-nav="audit"]');
+    // the probe has answered by the time the page has settled
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('[data-nav="sms"]').count()).toBe(0);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { setLocale } from '../../src/i18n';
 import { CallError, createClient } from '../../src/services/client';
 import type { Transport } from '../../src/services/transport';
-import { h5Transport, openidFromUrl } from '../../src/services/transport/h5';
+import { appidFromUrl, h5Transport, openidFromUrl } from '../../src/services/transport/h5';
 
 import { installFakeBackend, memberSession, ok } from './support/fake-backend';
 
@@ -94,5 +94,21 @@ describe('h5 transport', () => {
     ['http://h/#/pages/index/index', undefined],
   ])('given the URL %s, when parsed, then the requested OpenID is %s', (href, expected) => {
     expect(openidFromUrl(href)).toBe(expected);
+  });
+
+  it('given ?appid= in the URL, when a function is called, then an identity under that app is requested, and kept while the URL names it', async () => {
+    localStorage.setItem('hulian.token', 'token-old');
+    localStorage.setItem('hulian.openid', 'o-old');
+    localStorage.setItem('hulian.appid', 'wxdemo0000000001');
+    window.history.replaceState(null, '', '/?appid=wxdemo0000000002#/pages/index/index');
+    const backend = installFakeBackend({ 'auth.me': ok(memberSession) });
+
+    await h5Transport('auth', { action: 'me', data: {} });
+    await h5Transport('auth', { action: 'me', data: {} });
+
+    const sessions = backend.calls.filter((c) => c.url === '/api/dev/wechat/session');
+    expect(sessions.map((c) => c.body)).toEqual([{ appid: 'wxdemo0000000002' }]);
+    expect(appidFromUrl(window.location.href)).toBe('wxdemo0000000002');
+    window.history.replaceState(null, '', '/');
   });
 });

@@ -84,7 +84,7 @@ describe('home page', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
   });
 
-  it('given an anonymous caller who must register, when the page opens, then a login prompt offers to sign in', async () => {
+  it('given an anonymous caller who must register, when the page opens, then a login prompt leads to the registration form', async () => {
     installFakeBackend({
       'auth.login': ok(anonymousSession('register')),
       'records.list': ok({ items: articles }),
@@ -97,7 +97,7 @@ describe('home page', () => {
 
     fireEvent.click(byId(page, 'login-prompt-go')!);
 
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/register/pages/form/index' });
   });
 
   it('given the login prompt and guests off, when "暂不" is tapped, then the prompt closes and the caller stays anonymous', async () => {

@@ -5,6 +5,8 @@ import { nodeCrypto } from '../../cloudfunctions/adapters/node/crypto';
 import { memoryCache } from '../../cloudfunctions/adapters/node/cache';
 import { devSmsOutbox } from '../../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../../cloudfunctions/adapters/wechat/dev-phone';
+import { unconfiguredPay } from '../../cloudfunctions/adapters/wxpay/unconfigured';
+import { sampleRegistry } from '../../cloudfunctions/adapters/registry';
 
 export interface ManualClock {
   now(): number;
@@ -36,6 +38,9 @@ export function createTestDeps(): TestDeps {
     cache: memoryCache(60_000, clock.now),
     sms: outbox,
     wechat: phone,
+    // suites that buy seats put the WeChat Pay sandbox here (test/pay/support)
+    pay: unconfiguredPay(),
+    registry: sampleRegistry(),
     outbox,
     phone,
     log: () => undefined,

@@ -4,6 +4,7 @@ import { dispatch, errorEnvelope, type FunctionDef } from '../../functions/share
 import { pickLocale } from '../../functions/shared/messages';
 import { callerFromContext, clientIpFromContext } from './identity';
 import { cloudbaseApp, cloudbaseDeps } from './runtime';
+import { corsHeaders, preflightHeaders } from './cors';
 
 /** `main` for a function the mini program calls with `callFunction({name, data: {action, data}})`. */
 export function wechatMain(fn: FunctionDef) {
@@ -27,13 +28,20 @@ interface HttpResult {
   body: string;
 }
 
-const json = (statusCode: number, envelope: Envelope): HttpResult => ({ statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(envelope) });
+const jsonResult = (statusCode: number, envelope: Envelope): HttpResult => ({ statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(envelope) });
 
 /** `main` for a function reached through CloudBase's HTTP access path (the console's `admin`). */
 export function httpMain(fn: FunctionDef) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
     const locale = pickLocale(undefined, headers['accept-language']);
+    // the console runs on another origin (static hosting): answer its preflight, label every answer
+    if (event.httpMethod === 'OPTIONS') return { statusCode: 204, headers: preflightHeaders(headers['origin']), body: '' };
+    const cors = corsHeaders(headers['origin']);
+    const json = (statusCode: number, envelope: Envelope): HttpResult => {
+      const r = jsonResult(statusCode, envelope);
+      return { ...r, headers: { ...r.headers, ...cors } };
+    };
     if (event.httpMethod && event.httpMethod !== 'POST') return json(405, errorEnvelope('input/invalid', locale, { field: 'method' }));
     let body: unknown;
     try {

@@ -5,6 +5,8 @@ import { memoryCache } from '../node/cache';
 import { systemClock } from '../node/clock';
 import { createCloudbaseStore } from './store';
 import { productionSms, productionWechat } from './production-ports';
+import { wxpayFromEnv } from '../wxpay';
+import { registryFromEnv, unconfiguredRegistry } from '../registry';
 
 type App = ReturnType<typeof tcb.init>;
 
@@ -29,6 +31,10 @@ export function cloudbaseDeps(): Deps {
     cache: memoryCache(10_000),
     sms: productionSms(),
     wechat: productionWechat(cloudbaseApp()),
+    // WeChat Pay from WXPAY_* variables; without them every pay call is `pay/unavailable`
+    pay: wxpayFromEnv(process.env, systemClock.now, (msg, fields) => console.warn(JSON.stringify({ level: 'warn', msg, ...fields }))),
+    // HULIAN_REGISTRY_URL (HTTP provider) or HULIAN_REGISTRY=sample; otherwise `registry/unavailable`
+    registry: registryFromEnv(process.env, unconfiguredRegistry),
     log: (level, msg, fields) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...fields })),
   };
   return deps;

@@ -31,6 +31,8 @@ export const BUILTIN_ROLES: RoleDoc[] = [
       p('workOrder', 'update', 'own'),
       p('serviceRequest', 'read', 'own'),
       p('serviceRequest', 'create', 'own'),
+      // withdraw one's own request, as with work orders
+      p('serviceRequest', 'update', 'own'),
     ],
   },
   {

@@ -1,42 +1,28 @@
-import type { Page, UserStatus, UserView } from '../contracts/domain';
-import type { Deps, FindQuery, Where } from '../ports';
+import type { AdminUserRow, AdminUsersListIn } from '../contracts/admin';
+import type { Page } from '../contracts/domain';
+import type { Deps, Where } from '../ports';
 import { q } from '../ports';
-import type { UserDoc } from '../kernel/docs';
-import { userView } from '../identity/session-view';
-import { decodeCursor, encodeCursor } from '../records/cursor';
-
-export interface UsersListQuery {
-  query?: string;
-  status?: UserStatus;
-  cursor?: string;
-  limit?: number;
-}
-
-export type AdminUserRow = UserView & { enterpriseName: string };
+import type { AdminDoc, UserDoc } from '../kernel/docs';
+import { pageByIdOrName, pageOf } from './paging';
+import { requireAdmin } from './permissions';
+import { adminUserRow } from './views';
 
 /**
- * Terminal users for the console. A search is a name prefix over the name index (a range query, never
- * a regular expression); otherwise newest first.
+ * Terminal users for the console. Every filter is an equality on an indexed field (status, Account,
+ * method, role — see core/schema/collections.ts); a search is a name prefix over the name index (a range,
+ * never a regular expression). Without a search: newest first, paged by id.
  */
-export async function listUsers(deps: Deps, opts: UsersListQuery): Promise<Page<AdminUserRow>> {
-  const limit = opts.limit ?? 20;
+export async function listUsers(deps: Deps, admin: AdminDoc, opts: AdminUsersListIn): Promise<Page<AdminUserRow>> {
+  requireAdmin(admin, 'users.read');
   const where: Where = {};
   if (opts.status) where['status'] = opts.status;
-  let find: FindQuery;
-  if (opts.query) {
-    const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
-    // '\uffff' sorts after every character a name can contain, closing the prefix range.
-    where['name'] = q.between(opts.query, opts.query + '\uffff');
-    find = { where, orderBy: [['name', 'asc'], ['_id', 'asc']], limit: limit + 1 };
-    if (after) find.skip = Number(after.slice(1)) || 0;
-  } else {
-    if (opts.cursor) where['_id'] = q.lt(decodeCursor(opts.cursor));
-    find = { where, orderBy: [['_id', 'desc']], limit: limit + 1 };
-  }
-  const docs = await deps.store.find<UserDoc>('ic_users', find);
-  const items = docs.slice(0, limit).map((u) => ({ ...userView(u), enterpriseName: u.enterprise_name }));
-  if (docs.length <= limit) return { items };
-  const nextCursor = opts.query ? encodeCursor(`s${(find.skip ?? 0) + limit}`) : encodeCursor(docs[limit - 1]._id);
-  return { items, nextCursor };
+  if (opts.accountId) where['account_id'] = opts.accountId;
+  if (opts.methodId) where['method_id'] = opts.methodId;
+  if (opts.roleId) where['role_ids'] = q.has(opts.roleId);
+  return pageUsers(deps, where, opts);
 }
 
+/** One page of users matching `where` (plus an optional name prefix). Shared with the seat holders list. */
+export async function pageUsers(deps: Deps, where: Where, opts: { query?: string; cursor?: string; limit?: number }): Promise<Page<AdminUserRow>> {
+  return pageOf(await pageByIdOrName<UserDoc>(deps, 'ic_users', where, opts), adminUserRow);
+}

@@ -25,6 +25,8 @@ export interface UserView {
   mobile?: string;
   methodId?: string;
   createdAt: string;
+  /** pending users: the Account they asked to join by name (see `admin.users.approve`) */
+  joinRequest?: import('./registration').JoinRequestView;
 }
 
 export interface EnterpriseView {
@@ -80,3 +82,141 @@ export interface Page<T> {
 }
 
 export type RegistrationMode = 'openid-auto' | 'form';
+
+/** Business records (`records` function). Ownership (Account, Contact, creator) never appears on the wire. */
+export type DeviceStatus = 'running' | 'stopped' | 'maintenance' | 'retired';
+
+export interface DeviceView {
+  id: string;
+  name: string;
+  model: string;
+  serialNumber: string;
+  status: DeviceStatus;
+  location?: string;
+  installedAt?: string;
+  public: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** the caller's roles allow updating this very record */
+  canUpdate: boolean;
+}
+
+export type WorkOrderStatus = 'open' | 'in_progress' | 'resolved' | 'closed' | 'cancelled';
+export type WorkOrderPriority = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface WorkOrderView {
+  id: string;
+  title: string;
+  description: string;
+  priority: WorkOrderPriority;
+  status: WorkOrderStatus;
+  deviceId?: string;
+  deviceName?: string;
+  createdByName: string;
+  /** created by the caller */
+  mine: boolean;
+  createdAt: string;
+  updatedAt: string;
+  canUpdate: boolean;
+  /** statuses the caller may move it to now (empty when they may not update it) */
+  nextStatuses: WorkOrderStatus[];
+}
+
+export type ServiceRequestCategory = 'consultation' | 'installation' | 'repair' | 'training' | 'other';
+export type ServiceRequestStatus = 'submitted' | 'processing' | 'done' | 'cancelled';
+
+export interface ServiceRequestView {
+  id: string;
+  category: ServiceRequestCategory;
+  subject: string;
+  description: string;
+  contactName?: string;
+  contactPhone?: string;
+  status: ServiceRequestStatus;
+  createdByName: string;
+  mine: boolean;
+  createdAt: string;
+  updatedAt: string;
+  canUpdate: boolean;
+  nextStatuses: ServiceRequestStatus[];
+}
+
+export interface RecordViews {
+  article: ArticleView;
+  device: DeviceView;
+  workOrder: WorkOrderView;
+  serviceRequest: ServiceRequestView;
+}
+export type RecordView = RecordViews[ObjectName];
+
+/** `records.create` data per object; `account_id`/`contact_id`/owner are never part of it. */
+export interface RecordCreateInputs {
+  article: { title: string; summary?: string; body: string };
+  device: { name: string; model: string; serialNumber: string; location?: string; installedAt?: string };
+  workOrder: { title: string; description: string; priority?: WorkOrderPriority; deviceId?: string };
+  serviceRequest: { category: ServiceRequestCategory; subject: string; description: string; contactName?: string; contactPhone?: string };
+}
+
+/** `records.update` data per object (`deviceId: ''` detaches the device). */
+export interface RecordUpdateInputs {
+  article: { title?: string; summary?: string; body?: string };
+  device: { name?: string; location?: string };
+  workOrder: { title?: string; description?: string; priority?: WorkOrderPriority; deviceId?: string; status?: WorkOrderStatus };
+  serviceRequest: { subject?: string; description?: string; status?: ServiceRequestStatus };
+}
+
+export interface RoleView {
+  id: string;
+  name: string;
+  nameEn?: string;
+  builtin: boolean;
+  immutable: boolean;
+  permissions: Permission[];
+}
+
+/** Portal settings as the console sees them (camelCase; stored snake_case). */
+export interface SettingsView {
+  manualActivation: boolean;
+  guest: { enabled: boolean; accountId?: string; accountName?: string };
+  selfRegistration: { enabled: boolean };
+  workOrder: { accountRequired: boolean; contactRequired: boolean };
+  serviceRequest: { accountRequired: boolean; contactRequired: boolean };
+  portal: { name: string; audience: string };
+  terms: { version: string; url: string; privacyUrl: string };
+  /** price of one Terminal User seat, in fen (integer) */
+  seatPriceFen: number;
+  updatedAt: string;
+}
+
+/** `settings.update`: every part optional; nested objects are merged, not replaced. */
+export interface SettingsPatch {
+  manualActivation?: boolean;
+  guest?: { enabled?: boolean; accountId?: string };
+  selfRegistration?: { enabled?: boolean };
+  workOrder?: { accountRequired?: boolean; contactRequired?: boolean };
+  serviceRequest?: { accountRequired?: boolean; contactRequired?: boolean };
+  portal?: { name?: string; audience?: string };
+  terms?: { version?: string; url?: string; privacyUrl?: string };
+  seatPriceFen?: number;
+}
+
+/** A licence purchase: `created` (waiting for payment) → `paid`, or `expired` (unpaid after its window, closed at WeChat Pay) / `closed` (WeChat Pay closed or refused it). */
+export type OrderState = 'created' | 'paid' | 'expired' | 'closed';
+
+export interface OrderView {
+  outTradeNo: string;
+  seats: number;
+  /** total in fen (CNY) */
+  amount: number;
+  unitPrice: number;
+  state: OrderState;
+  /** the WeChat Pay Native code to show as a QR code; only while the order can be paid */
+  codeUrl?: string;
+  createdAt: string;
+  expiresAt: string;
+  paidAt?: string;
+  closedAt?: string;
+  transactionId?: string;
+  /** placed with the local runtime's WeChat Pay sandbox ("simulate payment" is offered) */
+  sandbox: boolean;
+}

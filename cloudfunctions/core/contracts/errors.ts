@@ -10,8 +10,17 @@ export const ERROR_CODES = [
   'registration/required',
   'registration/pending-approval',
   'registration/account-not-found',
+  'registration/confirm-candidate',
+  'registration/already-registered',
+  'registration/not-pending',
+  'registration/method-not-found',
+  'registration/rate-limited',
+  'auth/rate-limited',
+  'auth/mobile-bound-elsewhere',
+  'registry/unavailable',
   'access/denied',
   'records/not-found',
+  'records/invalid-state',
   'function/not-found',
   'licence/exhausted',
   'sms/code-invalid',
@@ -20,9 +29,19 @@ export const ERROR_CODES = [
   'sms/rate-limited',
   'roles/immutable',
   'roles/not-found',
+  'roles/in-use',
+  'roles/builtin',
+  'users/not-found',
+  'accounts/not-found',
+  'contacts/not-found',
+  'accounts/duplicate',
+  'auth/wechat-bound-elsewhere',
   'activation/no-contact',
   'activation/disabled',
   'pay/invalid-notification',
+  'pay/unavailable',
+  'orders/not-found',
+  'orders/closed',
   'admin/invalid-credentials',
   'admin/locked',
   'conflict/concurrent-update',
@@ -38,6 +57,10 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code.startsWith('input/')) return 400;
   if (code.startsWith('access/') || code === 'auth/not-activated' || code === 'auth/disabled') return 403;
   if (code.endsWith('/not-found') || code === 'registration/account-not-found') return 404;
+  // WeChat Pay not configured or not reachable: try again later (payNotify answers it so WeChat retries)
+  if (code === 'pay/unavailable') return 503;
+  // the business registry is not configured or not reachable
+  if (code === 'registry/unavailable') return 503;
   if (code.endsWith('/rate-limited') || code === 'sms/too-many-attempts' || code === 'admin/locked') return 429;
   return 409;
 }

@@ -1,4 +1,6 @@
 export * from './errors';
 export * from './envelope';
 export * from './domain';
+export * from './admin';
+export * from './registration';
 export * from './actions';

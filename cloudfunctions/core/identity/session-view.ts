@@ -17,6 +17,24 @@ export function userView(u: UserDoc): UserView {
     mobile: u.mobile,
     methodId: u.method_id,
     createdAt: u.created_at,
+    ...joinRequestOf(u),
+  };
+}
+
+/** A pending registrant's request, for the console's approval queue and their own "waiting" screen. */
+function joinRequestOf(u: UserDoc): Pick<UserView, 'joinRequest'> {
+  const j = u['join_request'] as { account_id?: string; account_name?: string; matched?: string; contact?: Record<string, string>; requested_at?: string } | undefined;
+  if (!j?.account_id) return {};
+  const matched = j.matched === 'fuzzy' || j.matched === 'credit-code' || j.matched === 'mobile' || j.matched === 'new' ? j.matched : 'exact';
+  return {
+    joinRequest: {
+      accountId: j.account_id,
+      accountName: j.account_name ?? '',
+      matched,
+      contactName: j.contact?.['name'] ?? '',
+      mobile: j.contact?.['mobile1'] ?? '',
+      requestedAt: j.requested_at ?? '',
+    },
   };
 }
 

@@ -1,4 +1,14 @@
-import type { Permission, RegistrationMode, UserKind, UserStatus } from '../contracts/domain';
+import type {
+  DeviceStatus,
+  Permission,
+  RegistrationMode,
+  ServiceRequestCategory,
+  ServiceRequestStatus,
+  UserKind,
+  UserStatus,
+  WorkOrderPriority,
+  WorkOrderStatus,
+} from '../contracts/domain';
 
 /** Stored document shapes (snake_case, as in the collections). */
 
@@ -11,6 +21,8 @@ export interface SettingsDoc {
   service_request: { account_required: boolean; contact_required: boolean };
   portal: { name: string; audience: string };
   terms: { version: string; url: string; privacy_url: string };
+  /** price of one Terminal User seat in fen (integer); read by licence orders */
+  seat_price_fen: number;
   updated_at: string;
   [key: string]: unknown;
 }
@@ -114,5 +126,81 @@ export interface ArticleDoc {
   body: string;
   public: boolean;
   published_at: string;
+  [key: string]: unknown;
+}
+
+/**
+ * What every business record carries about who owns it. Stamped from the caller's binding at creation
+ * (never from input) and never changed by `records.update`; `rev` counts writes (optimistic concurrency).
+ */
+export interface OwnedFields {
+  created_by?: string;
+  created_by_name?: string;
+  enterprise_id?: string;
+  account_id?: string;
+  contact_id?: string;
+  created_at: string;
+  updated_at?: string;
+  updated_by?: string;
+  rev?: number;
+}
+
+export interface DeviceDoc extends OwnedFields {
+  _id: string;
+  name: string;
+  model: string;
+  serial_number: string;
+  status: DeviceStatus;
+  location?: string;
+  installed_at?: string;
+  public: boolean;
+  [key: string]: unknown;
+}
+
+export interface WorkOrderDoc extends OwnedFields {
+  _id: string;
+  title: string;
+  description: string;
+  priority: WorkOrderPriority;
+  status: WorkOrderStatus;
+  device_id?: string;
+  device_name?: string;
+  [key: string]: unknown;
+}
+
+export interface ServiceRequestDoc extends OwnedFields {
+  _id: string;
+  category: ServiceRequestCategory;
+  subject: string;
+  description: string;
+  contact_name?: string;
+  contact_phone?: string;
+  status: ServiceRequestStatus;
+  [key: string]: unknown;
+}
+
+/** A licence purchase (`orders`). `_id` is the WeChat Pay out_trade_no. */
+export interface OrderDoc {
+  _id: string;
+  state: 'created' | 'paid' | 'expired' | 'closed';
+  seats: number;
+  unit_price_fen: number;
+  amount_fen: number;
+  currency: 'CNY';
+  description: string;
+  /** the merchant and app the order was placed as: a notification must name the same */
+  mchid: string;
+  appid: string;
+  mode: 'production' | 'sandbox';
+  /** WeChat Pay's code_url, once the order was placed */
+  code_url?: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  paid_at?: string;
+  transaction_id?: string;
+  paid_via?: 'notification' | 'query';
+  closed_at?: string;
+  close_reason?: string;
   [key: string]: unknown;
 }

@@ -3,6 +3,8 @@ import type { Crypto } from './crypto';
 import type { Store } from './store';
 import type { SmsSender } from './sms';
 import type { WechatApi } from './wechat';
+import type { PayGateway } from './pay';
+import type { CompanyRegistry } from './registry';
 
 export * from './store';
 export type { Clock } from './clock';
@@ -10,6 +12,8 @@ export type { Crypto } from './crypto';
 export type { WechatCaller } from './identity';
 export type { SmsSender } from './sms';
 export type { WechatApi, WechatPhoneNumber } from './wechat';
+export type { CompanyRegistry, RegistryCompany, RegistryStatus } from './registry';
+export type { NativeOrderRequest, PayGateway, PayMerchant, PayMode, PayNotification, PayTransaction, TradeState } from './pay';
 
 /** In-process caches of rarely-changing documents (settings, roles); invalidated on local writes. */
 export interface Cache {
@@ -26,5 +30,9 @@ export interface Deps {
   cache: Cache;
   sms: SmsSender;
   wechat: WechatApi;
+  /** WeChat Pay (licence purchases): the wxpay adapter, or its local sandbox */
+  pay: PayGateway;
+  /** the business registry (the `registry` new-Account rule): bundled sample locally, HTTP in production */
+  registry: CompanyRegistry;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }

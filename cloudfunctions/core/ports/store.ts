@@ -28,7 +28,7 @@ export interface Doc {
 
 const OP = Symbol('hulian.store.op');
 
-export type OpName = 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'has' | 'between';
+export type OpName = 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'has';
 
 export class Op {
   readonly [OP] = true;
@@ -54,8 +54,6 @@ export const q = {
   exists: (v: boolean) => new Op('exists', v),
   /** the array field contains this value */
   has: (v: Scalar) => new Op('has', v),
-  /** lo <= field < hi (a prefix search is between(p, p + '\uffff')) */
-  between: (lo: string | number, hi: string | number) => new Op('between', [lo, hi]),
 };
 
 /** Field path → scalar (equality) or operator. Conditions are ANDed. Dotted paths reach nested fields. */

@@ -21,25 +21,53 @@ const uniq = (...fields: string[]): IndexDecl => ({ fields, unique: true });
 export const COLLECTIONS = [
   c('settings'),
   c('admins', uniq('username')),
-  c('roles', idx('builtin')),
+  /** role names are what admins pick from: unique */
+  c('roles', idx('builtin'), uniq('name')),
   c('methods', idx('app_id', 'enabled')),
-  c('accounts', idx('name_key'), idx('credit_code'), idx('created_at')),
-  c('contacts', idx('account_id'), idx('mobile1')),
+  /** `name`: the console's name-prefix search */
+  c('accounts', idx('name_key'), idx('credit_code'), idx('created_at'), idx('name'), idx('name_core'), idx('needs_review', '_id')),
+  /** duplicate check: `_id` = `name_{hex(normalised key)}` | `uscc_{hex(code)}` → the Account holding it (registration/name-index.ts) */
+  c('account_keys'),
+  /** duplicate check: distinctive bigrams of each Account's core name (`_id` = `{hex(gram)}_{accountId}`), read per gram */
+  c('account_grams', idx('gram', '_id')),
+  /** a mobile verified by SMS or WeChat, waiting for the registration it was verified for; `_id` = WeChat binding id */
+  c('mobile_proofs'),
+  c('contacts', idx('account_id'), idx('mobile1'), idx('account_id', '_id'), idx('name')),
   c('ic_enterprises', idx('account_id'), idx('created_at')),
-  c('ic_users', idx('status', '_id'), idx('name'), idx('enterprise_id'), idx('account_id'), idx('contact_id')),
+  /**
+   * The console's user filters each have an index ending in `_id` (newest first); `created_at` counts
+   * registrations per day; `holds_seat` lists seat holders. `role_ids` is an array: a multikey index on
+   * CloudBase (SQLite cannot index inside JSON arrays: there the role filter walks the `_id` order).
+   */
+  c(
+    'ic_users',
+    idx('status', '_id'),
+    idx('name'),
+    idx('enterprise_id'),
+    idx('account_id'),
+    idx('contact_id'),
+    idx('account_id', '_id'),
+    idx('method_id', '_id'),
+    idx('role_ids', '_id'),
+    idx('holds_seat', '_id'),
+    idx('created_at'),
+  ),
   /** `_id` = `wx:{appid}:{openid}` | `union:{unionid}` | `mobile:{mobile}`: one person, one user */
   c('ic_bindings', idx('user_id')),
   c('licences'),
   c('counters'),
   c('articles', idx('public', '_id')),
-  c('devices', idx('account_id', '_id'), idx('public', '_id')),
+  c('devices', idx('account_id', '_id'), idx('public', '_id'), idx('created_by', '_id')),
   c('work_orders', idx('account_id', '_id'), idx('created_by', '_id')),
   c('service_requests', idx('account_id', '_id'), idx('created_by', '_id')),
   /** one live code per phone+purpose, `_id` keyed by an HMAC; expired ones are overwritten on the next send */
   c('sms_codes'),
   /** daily budgets (SMS per phone, per IP, …): `_id` keyed by an HMAC of subject and day */
   c('rate_limits', idx('day')),
-  c('audit_log', idx('at'), idx('actor', 'at')),
+  /** licence purchases through WeChat Pay: `_id` = out_trade_no (time-ordered); the sweep finds overdue `created` ones */
+  c('orders', idx('state', '_id'), idx('state', 'expires_at')),
+  /** the console filters the log by actor, action or target, newest first */
+  c('audit_log', idx('at'), idx('actor', 'at'), idx('action', 'at'), idx('target', 'at')),
 ] as const satisfies readonly CollectionDecl[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

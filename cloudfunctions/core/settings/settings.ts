@@ -2,6 +2,8 @@ import type { Deps } from '../ports';
 import type { SettingsDoc } from '../kernel/docs';
 
 export const SETTINGS_ID = 'global';
+/** one Terminal User seat: 1 yuan unless the admin sets a price */
+export const DEFAULT_SEAT_PRICE_FEN = 100;
 
 export function defaultSettings(now: string): SettingsDoc {
   return {
@@ -13,6 +15,7 @@ export function defaultSettings(now: string): SettingsDoc {
     service_request: { account_required: false, contact_required: false },
     portal: { name: 'Hulian 服务门户', audience: '本门户面向本公司的客户及其员工。' },
     terms: { version: '2026-11-01', url: '', privacy_url: '' },
+    seat_price_fen: DEFAULT_SEAT_PRICE_FEN,
     updated_at: now,
   };
 }
@@ -23,7 +26,9 @@ const CACHE_KEY = 'settings';
 export async function getSettings(deps: Deps): Promise<SettingsDoc> {
   const cached = deps.cache.get<SettingsDoc>(CACHE_KEY);
   if (cached) return cached;
-  const doc = (await deps.store.get<SettingsDoc>('settings', SETTINGS_ID)) ?? defaultSettings(new Date(deps.clock.now()).toISOString());
+  const stored = await deps.store.get<SettingsDoc>('settings', SETTINGS_ID);
+  // A document written by an older version lacks newer top-level fields: those take their defaults.
+  const doc = stored ? { ...defaultSettings(stored.updated_at), ...stored } : defaultSettings(new Date(deps.clock.now()).toISOString());
   deps.cache.set(CACHE_KEY, doc);
   return doc;
 }

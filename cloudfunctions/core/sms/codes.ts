@@ -76,6 +76,12 @@ export async function sendSmsCode(deps: Deps, input: SendCodeInput): Promise<{ r
   return { retryAfterSeconds: RESEND_INTERVAL_MS / 1000 };
 }
 
+/** Whether a code for this phone and purpose was issued and can still be tried (not expired, tries left). */
+export async function hasLiveSmsCode(deps: Deps, phone: string, purpose: SmsPurpose): Promise<boolean> {
+  const doc = await deps.store.get<SmsCodeDoc>('sms_codes', codeId(deps, phone, purpose));
+  return !!doc && doc.expires_at >= deps.clock.now() && doc.wrong_tries < MAX_WRONG_TRIES;
+}
+
 type Verdict = 'ok' | 'invalid' | 'expired' | 'exhausted';
 
 /**

@@ -1,6 +1,15 @@
 import type { FunctionDef } from '../shared/dispatch';
 import { sessionActions } from './session';
 import { usersActions } from './users';
+import { rolesActions } from './roles';
+import { settingsActions } from './settings';
+import { ordersActions } from './orders';
+import { activationActions } from './activation';
+import { crmActions } from './crm';
+import { oversightActions } from './oversight';
+import { methodsActions } from './methods';
+import { approvalsActions } from './approvals';
+import { duplicatesActions } from './duplicates';
 
 /** `admin`: the console's function. One action table per area; every action but `login` needs an admin. */
 export const adminFunction: FunctionDef = {
@@ -9,5 +18,14 @@ export const adminFunction: FunctionDef = {
   actions: {
     ...sessionActions,
     ...usersActions,
+    ...rolesActions,
+    ...settingsActions,
+    ...ordersActions,
+    ...activationActions,
+    ...crmActions,
+    ...oversightActions,
+    ...methodsActions,
+    ...approvalsActions,
+    ...duplicatesActions,
   },
 };

@@ -2,6 +2,10 @@ import { empty, literal, object, string } from '../../core/kernel/schema';
 import { MOBILE_CN } from '../../core/sms/codes';
 import { requestSmsCode } from '../../core/sms/send';
 import { login, loginAsGuest, me } from '../../core/identity/login';
+import { loginBySms, unbindCallerWechat } from '../../core/identity/sms-login';
+import { portalInfo } from '../../core/settings/portal';
+import { bindPhone } from '../../core/registration/mobile-proof';
+import { consent } from '../registration/input';
 import { action, requireCaller, type FunctionDef } from '../shared/dispatch';
 
 /** `auth`: who the mini program's caller is. Identity only ever comes from the trusted context. */
@@ -16,5 +20,18 @@ export const authFunction: FunctionDef = {
       requireCaller(ctx);
       return requestSmsCode(ctx.deps, input.phone, input.purpose, ctx.ip);
     }),
+    loginBySms: action(
+      object({
+        phone: string({ pattern: MOBILE_CN, max: 11 }),
+        code: string({ pattern: /^\d{6}$/, max: 6 }),
+        consent,
+      }),
+      (ctx, input) => loginBySms(ctx.deps, requireCaller(ctx), input),
+    ),
+    unbindWechat: action(empty(), (ctx) => unbindCallerWechat(ctx.deps, requireCaller(ctx))),
+    portal: action(empty(), (ctx) => portalInfo(ctx.deps)),
+    bindPhone: action(object({ phoneCode: string({ min: 1, max: 128, pattern: /^[A-Za-z0-9_-]+$/ }), consent }), (ctx, input) =>
+      bindPhone(ctx.deps, requireCaller(ctx), input.phoneCode, input.consent, ctx.ip),
+    ),
   },
 };

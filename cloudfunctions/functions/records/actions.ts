@@ -1,34 +1,24 @@
-import { int, literal, object, optional, scalarRecord, string } from '../../core/kernel/schema';
-import { AppError } from '../../core/kernel/app-error';
+import { int, object, optional, scalarRecord, string } from '../../core/kernel/schema';
 import { resolvePrincipal } from '../../core/identity/principal';
-import { getArticle, listArticles } from '../../core/records/articles';
-import { action, requireCaller, type FunctionDef } from '../shared/dispatch';
+import { getRecord, listRecords } from '../../core/records/records';
+import { createRecord, updateRecord } from '../../core/records/write';
+import { action, requireCaller, type CallContext, type FunctionDef } from '../shared/dispatch';
+import { objectName, writeInput } from './input';
 
-const OBJECTS = ['article', 'device', 'workOrder', 'serviceRequest'] as const;
 const id = () => string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
+const principalOf = (ctx: CallContext) => resolvePrincipal(ctx.deps, requireCaller(ctx));
 
-function notYet(object: string): never {
-  // Devices, work orders and service requests arrive with the roles issue; until then nothing is visible.
-  throw new AppError('access/denied', { object });
-}
-
-/** `records`: business records guarded by the caller's roles and scopes. */
+/** `records`: business records guarded by the caller's roles and scopes, on every call. */
 export const recordsFunction: FunctionDef = {
   name: 'records',
   audience: 'wechat',
   actions: {
     list: action(
-      object({ object: literal(...OBJECTS), filter: optional(scalarRecord()), cursor: optional(string({ max: 200 })), limit: optional(int({ min: 1, max: 100 })) }),
-      async (ctx, input) => {
-        const principal = await resolvePrincipal(ctx.deps, requireCaller(ctx));
-        if (input.object !== 'article') notYet(input.object);
-        return listArticles(ctx.deps, principal, { cursor: input.cursor, limit: input.limit });
-      },
+      object({ object: objectName(), filter: optional(scalarRecord()), cursor: optional(string({ max: 200 })), limit: optional(int({ min: 1, max: 100 })) }),
+      async (ctx, input) => listRecords(ctx.deps, await principalOf(ctx), input),
     ),
-    get: action(object({ object: literal(...OBJECTS), id: id() }), async (ctx, input) => {
-      const principal = await resolvePrincipal(ctx.deps, requireCaller(ctx));
-      if (input.object !== 'article') notYet(input.object);
-      return getArticle(ctx.deps, principal, input.id);
-    }),
+    get: action(object({ object: objectName(), id: id() }), async (ctx, input) => getRecord(ctx.deps, await principalOf(ctx), input.object, input.id)),
+    create: action(writeInput('create'), async (ctx, input) => createRecord(ctx.deps, await principalOf(ctx), input.object, input.data)),
+    update: action(writeInput('update'), async (ctx, input) => updateRecord(ctx.deps, await principalOf(ctx), input.object, input.id ?? '', input.data)),
   },
 };

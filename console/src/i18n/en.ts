@@ -1,6 +1,9 @@
+import { pagesEn } from './messages';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
+  ...pagesEn,
+
   'app.name': 'Hulian',
   'app.console': 'Admin console',
   'app.loading': 'Loading…',
@@ -8,6 +11,15 @@ export const en: Record<MessageKey, string> = {
 
   'nav.dashboard': 'Dashboard',
   'nav.users': 'Terminal users',
+  'nav.activation': 'Manual activation',
+  'nav.accounts': 'Accounts & Contacts',
+  'nav.roles': 'Roles & permissions',
+  'nav.methods': 'Self-registration',
+  'nav.guest': 'Guest access',
+  'nav.licences': 'Licences',
+  'nav.audit': 'Audit log',
+  'nav.sms': 'SMS outbox',
+  'nav.orders': 'Buy licences',
 
   'header.language': 'Language',
   'header.switchTo': '中文',
@@ -26,7 +38,7 @@ export const en: Record<MessageKey, string> = {
 
   'users.title': 'Terminal users',
   'users.description': 'People with an account in the service portal',
-  'users.searchPlaceholder': 'Search name, mobile or enterprise',
+  'users.searchPlaceholder': 'Search by name prefix',
   'users.filter.all': 'All',
   'users.status.active': 'Active',
   'users.status.pending': 'Pending approval',

@@ -13,6 +13,11 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN
 
 type Params = Record<string, string | number>;
 
+/** Whether a key computed at run time (an audit action's label, say) has words in the dictionaries. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zhCN, key);
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   const template = dictionaries[locale][key] ?? zhCN[key] ?? key;
   if (!params) return template;
@@ -36,6 +41,8 @@ export interface I18n {
   /** The text to show for a failed call: the server's localised message, or ours for client-side failures. */
   errorText: (error: unknown) => string;
   formatDateTime: (iso: string) => string;
+  /** Compact numeric date and time for table cells (`2026/11/29 08:33`), so columns stay one line. */
+  formatTime: (iso: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -65,6 +72,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const t = (key: MessageKey, params?: Params) => translate(locale, key, params);
     const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+    const compactFormat = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
     return {
       locale,
       setLocale,
@@ -80,6 +88,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       formatDateTime(iso) {
         const date = new Date(iso);
         return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+      },
+      formatTime(iso) {
+        const date = new Date(iso);
+        return Number.isNaN(date.getTime()) ? iso : compactFormat.format(date);
       },
     };
   }, [locale, setLocale]);

@@ -1,4 +1,9 @@
+import { pagesZhCN } from './messages';
+
 export const zhCN = {
+  // each console area's words live in messages/<area>.ts
+  ...pagesZhCN,
+
   'app.name': '互联 Hulian',
   'app.console': '管理控制台',
   'app.loading': '加载中…',
@@ -6,6 +11,15 @@ export const zhCN = {
 
   'nav.dashboard': '仪表盘',
   'nav.users': '终端用户',
+  'nav.activation': '手动开通',
+  'nav.accounts': '客户与联系人',
+  'nav.roles': '角色与权限',
+  'nav.methods': '自助注册',
+  'nav.guest': '访客设置',
+  'nav.licences': '许可证',
+  'nav.audit': '审计日志',
+  'nav.sms': '短信发件箱',
+  'nav.orders': '购买许可',
 
   'header.language': '语言',
   'header.switchTo': 'English',
@@ -24,7 +38,7 @@ export const zhCN = {
 
   'users.title': '终端用户',
   'users.description': '已在服务门户中开通账号的终端用户',
-  'users.searchPlaceholder': '搜索姓名、手机号或企业',
+  'users.searchPlaceholder': '按姓名前缀搜索',
   'users.filter.all': '全部',
   'users.status.active': '正常',
   'users.status.pending': '待审批',
@@ -33,7 +47,7 @@ export const zhCN = {
   'users.col.name': '姓名',
   'users.col.enterprise': '企业',
   'users.col.status': '状态',
-  'users.col.roles': '角色数',
+  'users.col.roles': '角色',
   'users.col.createdAt': '创建时间',
   'users.empty': '暂无终端用户',
   'users.emptyFiltered': '没有符合条件的终端用户',

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Button } from 'tdesign-react/es/button';
 import { Layout } from 'tdesign-react/es/layout';
 import { Loading } from 'tdesign-react/es/loading';
@@ -13,10 +13,29 @@ import { PlaceholderPage } from '../pages/PlaceholderPage';
 const { Header, Aside, Content } = Layout;
 const { MenuItem } = Menu;
 
+/** The menu: every entry, except those whose `available()` has not (yet) answered true. */
+function useVisibleNavItems(): readonly NavItem[] {
+  const [available, setAvailable] = useState<Record<string, boolean>>({});
+  useEffect(() => {
+    let live = true;
+    NAV_ITEMS.forEach((item) => {
+      item
+        .available?.()
+        .then((yes) => live && setAvailable((prev) => ({ ...prev, [item.key]: yes })))
+        .catch(() => undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return NAV_ITEMS.filter((item) => !item.available || available[item.key] === true);
+}
+
 export function AppLayout({ current }: { current: NavItem }) {
   const { t } = useI18n();
   const { admin, logout } = useSession();
   const Page = current.page;
+  const visible = useVisibleNavItems();
 
   return (
     <Layout className="console-shell">
@@ -37,9 +56,10 @@ export function AppLayout({ current }: { current: NavItem }) {
             </span>
           }
         >
-          {NAV_ITEMS.map((item) => (
-            <MenuItem key={item.key} value={item.key} data-nav={item.key}>
-              {t(item.label)}
+          {visible.map((item) => (
+            <MenuItem key={item.key} value={item.key}>
+              {/* TDesign's MenuItem drops data attributes: the test hook sits on the label */}
+              <span data-nav={item.key}>{t(item.label)}</span>
             </MenuItem>
           ))}
         </Menu>

@@ -7,11 +7,13 @@ import { LocaleToggle } from '../../components/LocaleToggle';
 import { LoginPrompt } from '../../components/LoginPrompt';
 import { PortalIntro } from '../../components/PortalIntro';
 import { SessionCard } from '../../components/SessionCard';
+import { ServiceEntries } from '../../components/ServiceEntries';
 import { useCall } from '../../hooks/useCall';
 import { useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { articleUrl } from '../../services/articles';
 import { isGated } from '../../services/client';
+import { REGISTRATION_ENTRY } from '../../services/permissions';
 
 import './index.css';
 
@@ -35,7 +37,8 @@ export default function Index() {
     Taro.setNavigationBarTitle({ title: t.home.title }).catch(() => undefined);
   }, [t]);
 
-  const goLogin = () => void Taro.navigateTo({ url: LOGIN_URL });
+  // Where this portal wants a registration, "Login" opens the registration form; otherwise the login page.
+  const goLogin = () => void Taro.navigateTo({ url: s?.next === 'register' ? REGISTRATION_ENTRY : LOGIN_URL });
 
   const notNow = () => {
     setDismissed(true);
@@ -52,6 +55,7 @@ export default function Index() {
       </View>
       <SessionCard value={session} onLogin={goLogin} />
       {showPrompt && <LoginPrompt next={s?.next} onGo={goLogin} onCancel={notNow} />}
+      {!gated && <ServiceEntries session={s} />}
       {gated ? (
         <PortalIntro />
       ) : (

@@ -6,11 +6,21 @@ import type { Transport } from './types';
  */
 export const TOKEN_KEY = 'hulian.token';
 export const OPENID_KEY = 'hulian.openid';
+export const APPID_KEY = 'hulian.appid';
+
+function paramFromUrl(href: string, name: string): string | undefined {
+  const m = new RegExp(`[?&]${name}=([^&#]+)`).exec(href);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
 
 /** `?openid=x` anywhere in the URL, including after the hash (hash router), selects an identity. */
 export function openidFromUrl(href: string): string | undefined {
-  const m = /[?&]openid=([^&#]+)/.exec(href);
-  return m ? decodeURIComponent(m[1]) : undefined;
+  return paramFromUrl(href, 'openid');
+}
+
+/** `?appid=wx…` plays the same person opening another mini program (another registration method). */
+export function appidFromUrl(href: string): string | undefined {
+  return paramFromUrl(href, 'appid');
 }
 
 async function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; json: unknown }> {
@@ -28,25 +38,27 @@ async function postJson(url: string, body: unknown, token?: string): Promise<{ s
 interface DevIdentity {
   token: string;
   openid: string;
+  appid: string;
 }
 
 function asIdentity(json: unknown): DevIdentity {
   // Accept the bare `{token, openid}` and the same wrapped in an `{ok, data}` envelope.
   const o = json as { ok?: boolean; data?: unknown; token?: unknown; openid?: unknown } | null;
-  const v = (o && o.ok === true ? o.data : o) as { token?: unknown; openid?: unknown } | null;
+  const v = (o && o.ok === true ? o.data : o) as { token?: unknown; openid?: unknown; appid?: unknown } | null;
   if (!v || typeof v.token !== 'string') throw new Error('dev WeChat simulator returned no token');
-  return { token: v.token, openid: typeof v.openid === 'string' ? v.openid : '' };
+  return { token: v.token, openid: typeof v.openid === 'string' ? v.openid : '', appid: typeof v.appid === 'string' ? v.appid : '' };
 }
 
 let pending: Promise<string> | null = null;
 
 /** One identity request at a time: the launch login and the first page call would otherwise race. */
-function requestIdentity(openid: string | undefined): Promise<string> {
-  pending ??= postJson('/api/dev/wechat/session', openid ? { openid } : {})
+function requestIdentity(openid: string | undefined, appid: string | undefined): Promise<string> {
+  pending ??= postJson('/api/dev/wechat/session', { ...(openid ? { openid } : {}), ...(appid ? { appid } : {}) })
     .then(({ json }) => {
       const id = asIdentity(json);
       localStorage.setItem(TOKEN_KEY, id.token);
       localStorage.setItem(OPENID_KEY, id.openid);
+      localStorage.setItem(APPID_KEY, id.appid);
       return id.token;
     })
     .finally(() => {
@@ -57,9 +69,13 @@ function requestIdentity(openid: string | undefined): Promise<string> {
 
 function currentToken(): Promise<string> {
   const wanted = openidFromUrl(window.location.href);
+  const wantedApp = appidFromUrl(window.location.href);
   const stored = localStorage.getItem(TOKEN_KEY);
-  if (stored && (!wanted || localStorage.getItem(OPENID_KEY) === wanted)) return Promise.resolve(stored);
-  return requestIdentity(wanted);
+  const sameOpenid = !wanted || localStorage.getItem(OPENID_KEY) === wanted;
+  const sameApp = !wantedApp || localStorage.getItem(APPID_KEY) === wantedApp;
+  if (stored && sameOpenid && sameApp) return Promise.resolve(stored);
+  // Same person in another app keeps their OpenID only if the URL names it (OpenIDs are per app).
+  return requestIdentity(wanted, wantedApp);
 }
 
 export const h5Transport: Transport = async (name, body) => {
@@ -68,8 +84,9 @@ export const h5Transport: Transport = async (name, body) => {
   if (first.status !== 401) return first.json;
   // The token expired or the runtime was reset: get a new one for the same OpenID and retry once.
   const openid = openidFromUrl(window.location.href) ?? localStorage.getItem(OPENID_KEY) ?? undefined;
+  const appid = appidFromUrl(window.location.href) ?? localStorage.getItem(APPID_KEY) ?? undefined;
   localStorage.removeItem(TOKEN_KEY);
-  const retry = await postJson(url, body, await requestIdentity(openid || undefined));
+  const retry = await postJson(url, body, await requestIdentity(openid || undefined, appid || undefined));
   return retry.json;
 };
 

@@ -10,7 +10,7 @@ export type Route = Answer | ((data: unknown) => Answer);
 
 export interface RecordedCall {
   url: string;
-  body: { action?: string; data?: unknown; locale?: string; openid?: string };
+  body: { action?: string; data?: unknown; locale?: string; openid?: string; appid?: string };
   authorization?: string;
 }
 
@@ -30,7 +30,7 @@ export function installFakeBackend(routes: Record<string, Route>, devOpenid = 'o
     let payload: unknown;
     if (url === '/api/dev/wechat/session') {
       const openid = body.openid ?? devOpenid;
-      payload = { token: `token-${openid}`, openid, appid: 'wx-test' };
+      payload = { token: `token-${openid}`, openid, appid: body.appid ?? 'wx-test' };
     } else {
       const fn = url.replace('/api/functions/', '');
       const route = routes[`${fn}.${body.action}`];

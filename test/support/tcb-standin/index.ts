@@ -27,6 +27,12 @@ export interface TcbStandinOptions {
   env?: string;
   secretId?: string;
   secretKey?: string;
+  /**
+   * More admin-API actions (e.g. `wx.api`, see wx-phone.ts), answered after the same signature and
+   * environment checks. A handler returns the body's fields besides `requestId`; throwing a DbError
+   * answers `{code, message}`.
+   */
+  actions?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>;
 }
 
 export interface TcbStandin {
@@ -225,7 +231,7 @@ export async function startTcbStandin(opts: TcbStandinOptions = {}): Promise<Tcb
   const env = opts.env ?? 'test-env';
   const creds = { secretId: opts.secretId ?? 'AKIDtest', secretKey: opts.secretKey ?? 'test' };
   const engine = new Engine(opts.collections ?? COLLECTIONS);
-  const actions = handlers(engine);
+  const actions = { ...handlers(engine), ...opts.actions };
   const requests: Array<{ action: string; transactionId?: string; queryType?: string }> = [];
 
   const send = (res: ServerResponse, status: number, body: unknown) => {

@@ -1,107 +1,68 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button } from 'tdesign-react/es/button';
-import { Input } from 'tdesign-react/es/input';
-import { Radio } from 'tdesign-react/es/radio';
 import { BaseTable, type BaseTableCol } from 'tdesign-react/es/table';
-import { Tag, type TagProps } from 'tdesign-react/es/tag';
-import type { AdminActions, UserStatus } from '../../contracts';
-import { domId } from '../../domId';
-import { useI18n, type MessageKey } from '../../i18n';
+import { Tag } from 'tdesign-react/es/tag';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListFooter } from '../../components/ListFooter';
+import { PageHeading } from '../../components/PageHeading';
+import { roleLabel, useRoles } from '../../components/roles';
+import { usePagedList } from '../../components/usePagedList';
+import { UserStatusTag } from '../../components/UserStatusTag';
+import type { AdminUserRow, MethodView } from '../../contracts';
+import { useI18n } from '../../i18n';
+import { navigate } from '../../router';
 import { adminCall } from '../../services/admin';
-
-type UserRow = AdminActions['users.list']['out']['items'][number];
-type StatusFilter = UserStatus | 'all';
+import { UserDrawer } from './UserDrawer';
+import { MANUAL_METHOD_ID, UserFiltersBar } from './UserFiltersBar';
+import { useUserFilters } from './useUserFilters';
+import './users.css';
 
 const PAGE_SIZE = 20;
-const SEARCH_DEBOUNCE_MS = 300;
-
-const STATUS_LABEL: Record<UserStatus, MessageKey> = {
-  active: 'users.status.active',
-  pending: 'users.status.pending',
-  disabled: 'users.status.disabled',
-};
-const STATUS_THEME: Record<UserStatus, TagProps['theme']> = {
-  active: 'success',
-  pending: 'warning',
-  disabled: 'default',
-};
-const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'active', 'pending', 'disabled'];
-
-interface ListState {
-  items: UserRow[];
-  nextCursor?: string;
-  /** Loading the first page for the current filters. */
-  loading: boolean;
-  /** Loading the page after `nextCursor`. */
-  loadingMore: boolean;
-  error: unknown;
-  /** Which request failed, so "retry" repeats it. */
-  failed?: 'first' | 'more';
-}
-
-const INITIAL: ListState = { items: [], loading: true, loadingMore: false, error: null };
 
 /**
- * Terminal users: search, status filter, cursor paging ("load more").
- * Test hooks: `#users-search input`, `#users-status` (buttons `[data-status="all|active|pending|disabled"]`),
- * `#users-table` (rows `tr[data-user-id]`), `#users-more`, `#users-end`, `#users-error`, `#users-retry`.
+ * Terminal users: search, filters (status, Account, method, role), cursor paging, and a detail drawer
+ * with the actions on one user.
+ * Test hooks: see UserFiltersBar; `#users-table` (rows `tr[data-user-id][data-status]`, each with a
+ * `[data-open-user]` button), `#users-more`, `#users-end`, `#users-error`, `#users-retry`, `#users-activate`.
  */
 export default function UsersPage() {
-  const { t, errorText, formatDateTime } = useI18n();
-  const [searchText, setSearchText] = useState('');
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
-  const [state, setState] = useState<ListState>(INITIAL);
-  const requestSeq = useRef(0);
+  const { t, locale, formatTime } = useI18n();
+  const [filters, setFilters] = useUserFilters();
+  const { roles } = useRoles();
+  const [methods, setMethods] = useState<MethodView[]>([]);
+  const [openId, setOpenId] = useState<string | null>(null);
 
-  // Debounce typing into the committed query.
   useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(searchText.trim()), SEARCH_DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [searchText]);
+    let live = true;
+    adminCall('methods.list', {})
+      .then((out) => live && setMethods(out.items))
+      .catch(() => undefined); // the method filter then offers "manual" only
+    return () => {
+      live = false;
+    };
+  }, []);
 
-  const fetchPage = useCallback(
-    async (cursor?: string) => {
-      const seq = ++requestSeq.current;
-      setState((prev) => (cursor ? { ...prev, loadingMore: true, error: null, failed: undefined } : { ...INITIAL, items: prev.items }));
-      try {
-        const page = await adminCall('users.list', {
-          ...(query ? { query } : {}),
-          ...(status !== 'all' ? { status } : {}),
-          ...(cursor ? { cursor } : {}),
-          limit: PAGE_SIZE,
-        });
-        if (seq !== requestSeq.current) return; // a newer search or filter won
-        setState((prev) => {
-          const items = cursor ? appendUnique(prev.items, page.items) : page.items;
-          return { items, nextCursor: page.nextCursor || undefined, loading: false, loadingMore: false, error: null };
-        });
-      } catch (error) {
-        if (seq !== requestSeq.current) return;
-        setState((prev) => ({
-          ...prev,
-          // A failed first page must not keep showing the previous filter's rows.
-          items: cursor ? prev.items : [],
-          nextCursor: cursor ? prev.nextCursor : undefined,
-          loading: false,
-          loadingMore: false,
-          error,
-          failed: cursor ? 'more' : 'first',
-        }));
-      }
-    },
-    [query, status],
+  const { query, status, methodId, roleId } = filters;
+  const accountId = filters.account?.id ?? '';
+  const load = useCallback(
+    (cursor?: string) =>
+      adminCall('users.list', {
+        ...(query ? { query } : {}),
+        ...(status !== 'all' ? { status } : {}),
+        ...(accountId ? { accountId } : {}),
+        ...(methodId ? { methodId } : {}),
+        ...(roleId ? { roleId } : {}),
+        ...(cursor ? { cursor } : {}),
+        limit: PAGE_SIZE,
+      }),
+    [query, status, accountId, methodId, roleId],
   );
+  const list = usePagedList<AdminUserRow>(load, (row) => row.id);
 
-  // A new query or filter starts again from the first page.
-  useEffect(() => {
-    void fetchPage();
-  }, [fetchPage]);
+  const roleNames = useMemo(() => new Map(roles.map((r) => [r.id, roleLabel(r, locale)])), [roles, locale]);
+  const methodNames = useMemo(() => new Map(methods.map((m) => [m.id, m.name])), [methods]);
 
-  // Leaving the page: ignore answers still in flight.
-  useEffect(() => () => void ++requestSeq.current, []);
-
-  const columns = useMemo<BaseTableCol<UserRow>[]>(
+  const columns = useMemo<BaseTableCol<AdminUserRow>[]>(
     () => [
       {
         colKey: 'name',
@@ -119,87 +80,59 @@ export default function UsersPage() {
           </span>
         ),
       },
-      {
-        colKey: 'enterpriseName',
-        title: t('users.col.enterprise'),
-        ellipsis: true,
-        cell: ({ row }) => row.enterpriseName || t('common.none'),
-      },
-      {
-        colKey: 'status',
-        title: t('users.col.status'),
-        width: 160,
-        cell: ({ row }) => (
-          <Tag theme={STATUS_THEME[row.status] ?? 'default'} variant="light" data-status={row.status}>
-            {STATUS_LABEL[row.status] ? t(STATUS_LABEL[row.status]) : row.status}
-          </Tag>
-        ),
-      },
+      { colKey: 'enterpriseName', title: t('users.col.enterprise'), ellipsis: true, cell: ({ row }) => row.accountName || row.enterpriseName || t('common.none') },
+      { colKey: 'status', title: t('users.col.status'), width: 120, cell: ({ row }) => <UserStatusTag status={row.status} /> },
       {
         colKey: 'roleIds',
         title: t('users.col.roles'),
-        width: 100,
-        align: 'right',
-        cell: ({ row }) => (Array.isArray(row.roleIds) ? row.roleIds.length : 0),
+        ellipsis: true,
+        cell: ({ row }) => (row.roleIds.length ? row.roleIds.map((id) => roleNames.get(id) ?? id).join('、') : t('common.none')),
+      },
+      {
+        colKey: 'methodId',
+        title: t('users.col.method'),
+        width: 140,
+        ellipsis: true,
+        cell: ({ row }) => (row.methodId === MANUAL_METHOD_ID ? t('users.method.manual') : row.methodId ? (methodNames.get(row.methodId) ?? row.methodId) : t('common.none')),
       },
       {
         colKey: 'createdAt',
         title: t('users.col.createdAt'),
-        width: 210,
-        cell: ({ row }) => (row.createdAt ? <time dateTime={row.createdAt}>{formatDateTime(row.createdAt)}</time> : t('common.none')),
+        width: 180,
+        cell: ({ row }) => (row.createdAt ? <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time> : t('common.none')),
+      },
+      {
+        colKey: 'open',
+        title: t('common.actions'),
+        width: 90,
+        cell: ({ row }) => (
+          <Button variant="text" theme="primary" size="small" data-open-user={row.id} onClick={() => setOpenId(row.id)}>
+            {row.status === 'pending' ? t('users.review') : t('common.details')}
+          </Button>
+        ),
       },
     ],
-    [t, formatDateTime],
+    [t, formatTime, roleNames, methodNames],
   );
 
-  const filtered = query !== '' || status !== 'all';
-  const { items, nextCursor, loading, loadingMore, error, failed } = state;
+  const filtered = query !== '' || status !== 'all' || !!accountId || !!methodId || !!roleId;
+  const { items, loading, loadingMore, error, failed } = list;
 
   return (
     <div className="console-card users-page">
-      <div className="page-heading">
-        <div>
-          <h2>{t('users.title')}</h2>
-          <p>{t('users.description')}</p>
-        </div>
-      </div>
-
-      <div className="users-toolbar">
-        <Input
-          {...domId('users-search')}
-          className="users-toolbar__search"
-          clearable
-          value={searchText}
-          placeholder={t('users.searchPlaceholder')}
-          aria-label={t('users.searchPlaceholder')}
-          onChange={(value) => setSearchText(String(value))}
-          onEnter={(value) => setQuery(String(value).trim())}
-        />
-        <div id="users-status" className="users-toolbar__status" role="group" aria-label={t('users.col.status')}>
-          <Radio.Group variant="default-filled" value={status} onChange={(value) => setStatus(value as StatusFilter)}>
-            {STATUS_FILTERS.map((value) => (
-              <Radio.Button key={value} value={value} data-status={value}>
-                {value === 'all' ? t('users.filter.all') : t(STATUS_LABEL[value])}
-              </Radio.Button>
-            ))}
-          </Radio.Group>
-        </div>
-      </div>
-
-      {error ? (
-        <div id="users-error" className="console-notice console-notice--error" role="alert">
-          <span>
-            {failed === 'first' ? `${t('users.loadError')}: ` : ''}
-            {errorText(error)}
-          </span>
-          <Button id="users-retry" size="small" variant="outline" onClick={() => void fetchPage(failed === 'more' ? nextCursor : undefined)}>
-            {t('common.retry')}
+      <PageHeading
+        title={t('users.title')}
+        description={t('users.description')}
+        actions={
+          <Button id="users-activate" theme="primary" onClick={() => navigate('/activation')}>
+            {t('users.activate')}
           </Button>
-        </div>
-      ) : null}
-
+        }
+      />
+      <UserFiltersBar filters={filters} onChange={setFilters} methods={methods} roles={roles} />
+      {error ? <ErrorNotice id="users-error" error={error} prefix={failed === 'first' ? t('users.loadError') : undefined} onRetry={list.retry} retryId="users-retry" /> : null}
       <div id="users-table" className="users-table" aria-busy={loading || loadingMore}>
-        <BaseTable<UserRow>
+        <BaseTable<AdminUserRow>
           rowKey="id"
           data={items}
           columns={columns}
@@ -207,32 +140,23 @@ export default function UsersPage() {
           hover
           tableLayout="fixed"
           verticalAlign="middle"
-          rowAttributes={({ row }) => ({ 'data-user-id': row.id })}
+          rowAttributes={({ row }) => ({ 'data-user-id': row.id, 'data-status': row.status })}
+          onRowClick={({ row }) => setOpenId(row.id)}
           empty={
-            <span id="users-empty" className="users-table__empty">
+            <span id="users-empty" className="table-empty">
               {loading || error ? '' : filtered ? t('users.emptyFiltered') : t('users.empty')}
             </span>
           }
         />
       </div>
-
-      <div className="users-footer">
-        <span className="users-footer__count">{items.length > 0 ? t('users.shown', { count: items.length }) : ''}</span>
-        {nextCursor && !loading ? (
-          <Button id="users-more" variant="outline" loading={loadingMore} onClick={() => void fetchPage(nextCursor)}>
-            {t('users.more')}
-          </Button>
-        ) : !loading && items.length > 0 && !error ? (
-          <span id="users-end" className="users-footer__end">
-            {t('users.end')}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter list={list} prefix="users" />
+      <UserDrawer
+        userId={openId}
+        roles={roles}
+        methodNames={methodNames}
+        onClose={() => setOpenId(null)}
+        onChanged={(row) => (row ? list.replace(row) : list.reload())}
+      />
     </div>
   );
-}
-
-function appendUnique(existing: UserRow[], incoming: UserRow[]): UserRow[] {
-  const seen = new Set(existing.map((row) => row.id));
-  return existing.concat(incoming.filter((row) => !seen.has(row.id)));
 }

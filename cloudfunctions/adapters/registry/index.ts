@@ -1,0 +1,26 @@
+import type { CompanyRegistry } from '../../core/ports/registry';
+import { AppError } from '../../core/kernel/app-error';
+import { httpRegistry } from './http';
+import { sampleRegistry } from './local';
+
+export { httpRegistry, type HttpRegistryConfig } from './http';
+export { sampleRegistry } from './local';
+
+/** Refuses every call: a deployment with no registry configured never pretends to have one. */
+export function unconfiguredRegistry(): CompanyRegistry {
+  const refuse = async (): Promise<never> => {
+    throw new AppError('registry/unavailable');
+  };
+  return { search: refuse, byCreditCode: refuse };
+}
+
+/**
+ * `HULIAN_REGISTRY_URL` (+ `HULIAN_REGISTRY_KEY`, `HULIAN_REGISTRY_TIMEOUT_MS`): the HTTP provider;
+ * `HULIAN_REGISTRY=sample`: the bundled synthetic sample; otherwise `fallback`.
+ */
+export function registryFromEnv(env: Record<string, string | undefined>, fallback: () => CompanyRegistry): CompanyRegistry {
+  const url = env['HULIAN_REGISTRY_URL'];
+  if (url) return httpRegistry({ baseUrl: url, apiKey: env['HULIAN_REGISTRY_KEY'] || undefined, timeoutMs: Number(env['HULIAN_REGISTRY_TIMEOUT_MS'] ?? 5000) || 5000 });
+  if (env['HULIAN_REGISTRY'] === 'sample') return sampleRegistry();
+  return fallback();
+}

@@ -1,0 +1,110 @@
+import type { ActivatedUser, ActivateIn, ActivationResult } from '../contracts/admin';
+import { MANUAL_METHOD_ID } from '../contracts/admin';
+import type { Deps, StoreTx } from '../ports';
+import type { AdminDoc, EnterpriseDoc, UserDoc } from '../kernel/docs';
+import { AppError } from '../kernel/app-error';
+import { isoNow } from '../kernel/time';
+import { adminActor, requireAdmin } from '../admin/permissions';
+import { auditInTx } from '../audit/audit';
+import { allRoles } from '../access/permissions';
+import { GUEST_ROLE_ID } from '../access/builtin-roles';
+import { retryOnConflict } from '../identity/retry';
+import { takeSeatsInTx } from '../licences/seats';
+import { getSettings } from '../settings/settings';
+import { activatedEnterpriseId, activatedUserId } from './ids';
+import { MAX_USERS_PER_ACTIVATION, planActivation, type ActivationPlan } from './selection';
+
+/** The roles every new user gets must exist; the Guest role belongs to the Guest record alone. */
+async function checkRoles(deps: Deps, roleIds: string[]): Promise<string[]> {
+  const known = new Set((await allRoles(deps)).map((r) => r._id));
+  const unique = [...new Set(roleIds)];
+  for (const id of unique) {
+    if (id === GUEST_ROLE_ID) throw new AppError('input/invalid', { field: 'roleIds', reason: 'guest-role' });
+    if (!known.has(id)) throw new AppError('roles/not-found', { roleId: id });
+  }
+  return unique;
+}
+
+/**
+ * Manual activation: one Interconnection Enterprise per Account, one user (and one seat) per chosen
+ * Contact. Preconditions: the Manual Activation switch is on, the admin may create enterprises and users,
+ * every Account has at least one Contact.
+ *
+ * The whole request is ONE transaction: the seats it needs are taken together with every enterprise,
+ * user and audit entry, so a request for three users with two free seats creates nothing
+ * (`licence/exhausted`), and concurrent requests can never share a seat. Deterministic ids make a repeat —
+ * or a concurrent duplicate — find the documents already there and change nothing.
+ */
+export async function activateAccounts(deps: Deps, admin: AdminDoc, input: ActivateIn): Promise<ActivationResult> {
+  requireAdmin(admin, 'enterprises.create', 'users.create');
+  if (!(await getSettings(deps)).manual_activation) throw new AppError('activation/disabled');
+  const roleIds = await checkRoles(deps, input.roleIds);
+  const plan = await planActivation(deps, input.accounts);
+  plan.accounts.forEach((p, i) => {
+    if (!p.allContacts.length) throw new AppError('activation/no-contact', { accountId: p.account._id, accountName: p.account.name });
+    if (!input.accounts[i].contactIds && p.truncated) throw new AppError('input/invalid', { field: `accounts[${i}].contactIds`, reason: 'choose-contacts' });
+  });
+  const requested = plan.accounts.reduce((n, p) => n + p.selected.length, 0);
+  if (requested > MAX_USERS_PER_ACTIVATION) throw new AppError('input/invalid', { field: 'accounts', reason: 'too-many-contacts', max: MAX_USERS_PER_ACTIVATION });
+  // More attempts than usual: every activation writes the one licence document, so they contend.
+  return retryOnConflict(() => deps.store.transaction((tx) => activateInTx(deps, tx, admin, plan, roleIds)), 10);
+}
+
+async function activateInTx(deps: Deps, tx: StoreTx, admin: AdminDoc, plan: ActivationPlan, roleIds: string[]): Promise<ActivationResult> {
+  const now = isoNow(deps.clock);
+  const newEnterprises: EnterpriseDoc[] = [];
+  const newUsers: UserDoc[] = [];
+  const unchanged: ActivatedUser[] = [];
+
+  for (const { account, selected, enterprise: existing } of plan.accounts) {
+    let enterprise = existing ?? (await tx.get<EnterpriseDoc>('ic_enterprises', activatedEnterpriseId(account._id)));
+    if (!enterprise) {
+      enterprise = { _id: activatedEnterpriseId(account._id), name: account.name, kind: 'account', account_id: account._id, created_at: now };
+      newEnterprises.push(enterprise);
+    }
+    for (const contact of selected) {
+      const user = plan.usersByContact.get(contact._id) ?? (await tx.get<UserDoc>('ic_users', activatedUserId(contact._id)));
+      if (user) {
+        unchanged.push({ userId: user._id, accountId: account._id, contactId: contact._id, status: user.status });
+        continue;
+      }
+      newUsers.push({
+        _id: activatedUserId(contact._id),
+        kind: 'member',
+        status: 'active',
+        name: contact.name,
+        enterprise_id: enterprise._id,
+        enterprise_name: enterprise.name,
+        account_id: account._id,
+        account_name: account.name,
+        contact_id: contact._id,
+        contact_name: contact.name,
+        role_ids: [...roleIds],
+        method_id: MANUAL_METHOD_ID,
+        holds_seat: true,
+        activated_by: admin._id,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+  }
+
+  // All seats first: if there are not enough, nothing below is written.
+  const seats = await takeSeatsInTx(tx, newUsers.length);
+  const actor = adminActor(admin);
+  for (const e of newEnterprises) {
+    await tx.insert('ic_enterprises', e);
+    await auditInTx(deps, tx, { actor, action: 'enterprise.activated', target: e._id, details: { accountId: e.account_id } });
+  }
+  for (const u of newUsers) {
+    await tx.insert('ic_users', u);
+    await auditInTx(deps, tx, { actor, action: 'user.activated', target: u._id, details: { accountId: u.account_id, contactId: u.contact_id, roleIds: u.role_ids } });
+  }
+  return {
+    activated: newUsers.map((u) => ({ userId: u._id, accountId: u.account_id ?? '', contactId: u.contact_id ?? '', status: u.status })),
+    unchanged,
+    enterprisesCreated: newEnterprises.map((e) => e._id),
+    seatsTaken: newUsers.length,
+    seats,
+  };
+}

@@ -1,0 +1,20 @@
+import type { AdminUserDetail } from '../contracts/admin';
+import type { Deps } from '../ports';
+import type { AdminDoc, BindingDoc, UserDoc } from '../kernel/docs';
+import { AppError } from '../kernel/app-error';
+import { requireAdmin } from './permissions';
+import { adminUserRow, auditEntryView, bindingView } from './views';
+
+export const HISTORY_LIMIT = 50;
+
+/** `users.get`: the user, their bindings (by the `user_id` index) and their history from the audit log. */
+export async function getUserDetail(deps: Deps, admin: AdminDoc, userId: string): Promise<AdminUserDetail> {
+  requireAdmin(admin, 'users.read');
+  const [user, bindings, history] = await Promise.all([
+    deps.store.get<UserDoc>('ic_users', userId),
+    deps.store.find<BindingDoc>('ic_bindings', { where: { user_id: userId }, orderBy: [['_id', 'asc']], limit: 100 }),
+    deps.store.find('audit_log', { where: { target: userId }, orderBy: [['at', 'desc'], ['_id', 'desc']], limit: HISTORY_LIMIT }),
+  ]);
+  if (!user) throw new AppError('users/not-found', { userId });
+  return { ...adminUserRow(user), updatedAt: user.updated_at, bindings: bindings.map(bindingView), history: history.map(auditEntryView) };
+}

@@ -1,0 +1,99 @@
+import type { SessionView } from '../contracts/domain';
+import type { Consent } from '../contracts/registration';
+import type { Deps, WechatCaller } from '../ports';
+import type { BindingDoc, UserDoc } from '../kernel/docs';
+import { AppError, isAppError } from '../kernel/app-error';
+import { isoNow } from '../kernel/time';
+import { auditInTx } from '../audit/audit';
+import { acceptedConsent, type ConsentRecord } from '../registration/consent';
+import { methodForApp } from '../registration/methods';
+import { getSettings } from '../settings/settings';
+import { consumeSmsCode, hasLiveSmsCode } from '../sms/codes';
+import { wechatBindingId } from './bindings';
+import { me } from './login';
+import { userForMobile } from './mobile-user';
+import { principalFromUser } from './principal';
+import { retryOnConflict } from './retry';
+import { sessionView } from './session-view';
+
+/**
+ * `auth.loginBySms`: proves the Contact's `mobile1` with a `login` code, binds the caller's OpenID to that
+ * activated user (the first SMS login is what binds it), records the agreement to the terms in force
+ * (version and time, as registration does), and answers as `login`.
+ */
+export async function loginBySms(deps: Deps, caller: WechatCaller, input: { phone: string; code: string; consent: Consent }): Promise<SessionView> {
+  const settings = await getSettings(deps);
+  // Checked before the code is spent: agreeing to outdated terms should not cost the person their code.
+  const consent = acceptedConsent(settings, input.consent, isoNow(deps.clock));
+  const target = await userForMobile(deps, input.phone);
+  if (!target || target.status === 'disabled') {
+    return refuseUndeliverable(deps, input.phone, input.code, new AppError(target ? 'auth/disabled' : 'auth/not-activated'));
+  }
+  await consumeSmsCode(deps, input.phone, 'login', input.code);
+  const user = await bindWechat(deps, caller, target._id, input.phone, consent);
+  const method = await methodForApp(deps, caller.appid);
+  return sessionView(deps, await principalFromUser(deps, caller, user, settings), method);
+}
+
+/**
+ * No login code is ever delivered to a phone without an activated user (sms/send.ts), so no code can be
+ * right. The try is spent like any wrong code, and the refusal says clearly why — but only to a caller who
+ * asked for a code for this phone first: without a live code the answer is `sms/code-invalid`, as for
+ * anyone, so probing which phones are activated costs a rate-limited send each time.
+ */
+async function refuseUndeliverable(deps: Deps, phone: string, code: string, refusal: AppError): Promise<never> {
+  const live = await hasLiveSmsCode(deps, phone, 'login');
+  try {
+    await consumeSmsCode(deps, phone, 'login', code);
+  } catch (e) {
+    if (live && isAppError(e) && e.code === 'sms/code-invalid') throw refusal;
+    throw e;
+  }
+  throw refusal;
+}
+
+/**
+ * Binds `wx:{appid}:{openid}` to the user, in one transaction with the user's verified mobile and the
+ * audit entry. The binding's deterministic id makes concurrent logins converge. An OpenID already bound
+ * to another (existing) user is refused: one WeChat identity is one person, and silently moving it would
+ * hand that person's session to whoever knows this phone's code.
+ */
+async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phone: string, consent: ConsentRecord): Promise<UserDoc> {
+  const bindingId = wechatBindingId(caller);
+  return retryOnConflict(() =>
+    deps.store.transaction(async (tx) => {
+      const user = await tx.get<UserDoc>('ic_users', userId);
+      if (!user) throw new AppError('auth/not-activated');
+      if (user.status === 'disabled') throw new AppError('auth/disabled');
+      const now = isoNow(deps.clock);
+      const existing = await tx.get<BindingDoc>('ic_bindings', bindingId);
+      if (existing && existing.user_id !== user._id) {
+        if (await tx.get<UserDoc>('ic_users', existing.user_id)) throw new AppError('auth/wechat-bound-elsewhere');
+        await tx.remove('ic_bindings', bindingId); // a binding left by a user that no longer exists
+      }
+      if (!existing || existing.user_id !== user._id) {
+        await tx.insert('ic_bindings', { _id: bindingId, user_id: user._id, type: 'wechat', appid: caller.appid, via: 'sms', created_at: now } satisfies BindingDoc);
+        await auditInTx(deps, tx, { actor: `user:${user._id}`, action: 'user.wechat-bound', target: user._id, details: { appid: caller.appid, via: 'sms' } });
+      }
+      const agreed = (user['consent'] as ConsentRecord | undefined)?.terms_version === consent.terms_version;
+      if (user.mobile === phone && user['mobile_verified_at'] && agreed) return user;
+      const set = { mobile: phone, mobile_verified_at: now, ...(agreed ? {} : { consent }), updated_at: now };
+      await tx.update('ic_users', user._id, { set });
+      return { ...user, ...set };
+    }),
+  );
+}
+
+/** `auth.unbindWechat`: the caller's OpenID is no longer bound; the user remains (SMS login binds again). */
+export async function unbindCallerWechat(deps: Deps, caller: WechatCaller): Promise<SessionView> {
+  const bindingId = wechatBindingId(caller);
+  await retryOnConflict(() =>
+    deps.store.transaction(async (tx) => {
+      const binding = await tx.get<BindingDoc>('ic_bindings', bindingId);
+      if (!binding) return;
+      await tx.remove('ic_bindings', bindingId);
+      await auditInTx(deps, tx, { actor: `user:${binding.user_id}`, action: 'user.wechat-unbound', target: binding.user_id, details: { appid: caller.appid, via: 'self' } });
+    }),
+  );
+  return me(deps, caller);
+}

@@ -1,0 +1,5 @@
+import { wechatMain } from '../../adapters/cloudbase/handlers';
+import { registrationFunction } from './actions';
+
+/** CloudBase deploy unit: trusted identity → schema → use case → envelope. */
+export const main = wechatMain(registrationFunction);

@@ -1,0 +1,80 @@
+/**
+ * How each cloud function is deployed: timeout, memory, HTTP access path and the environment variables it
+ * gets. Functions are discovered (scripts/build/functions.ts); one without an entry here is deployed with
+ * DEFAULT_SETTINGS and the plan says so. Variable values are never here: they are read from the
+ * deployer's environment when `npm run deploy` runs.
+ */
+import { TENCENT_SMS_VARIABLES } from '../../cloudfunctions/adapters/sms/tencent-config';
+
+/** The CloudBase Node runtime the bundles target (scripts/build/functions.ts NODE_TARGET). */
+export const RUNTIME = 'Nodejs20.19';
+
+export interface EnvVarSpec {
+  name: string;
+  /** deploy refuses to run while it is unset (and cannot be derived) */
+  required: boolean;
+  /** a secret: its value is only ever handed to CloudBase */
+  secret: boolean;
+  meaning: string;
+  /** filled in at deploy time from the environment's domains when unset */
+  derived?: 'pay-notify-url' | 'console-origin';
+  /** variables validated together (WeChat Pay: all or none) */
+  group?: 'pay';
+  /** a PEM that may instead be given as a file on the deployer's machine (`<NAME>_FILE`) */
+  file?: true;
+}
+
+export interface FunctionSettings {
+  /** seconds */
+  timeout: number;
+  /** MB */
+  memorySize: number;
+  /** path on the environment's HTTP access domain; none = only callable from the mini program */
+  httpPath?: string;
+  env: EnvVarSpec[];
+}
+
+const CORE: EnvVarSpec[] = [
+  { name: 'HULIAN_SECRET', required: true, secret: true, meaning: 'signs session and admin tokens and keys HMACs; 32+ characters, the same for every function' },
+];
+
+const SMS: EnvVarSpec[] = TENCENT_SMS_VARIABLES.map((v) => ({ name: v.name, required: v.required, secret: v.secret, meaning: v.meaning }));
+
+/** cloudfunctions/adapters/wxpay/config.ts; without them licence purchases answer `pay/unavailable`. */
+const PAY: EnvVarSpec[] = [
+  { name: 'WXPAY_MCHID', required: false, secret: false, meaning: 'merchant id', group: 'pay' },
+  { name: 'WXPAY_APPID', required: false, secret: false, meaning: 'app id orders are placed for', group: 'pay' },
+  { name: 'WXPAY_PRIVATE_KEY', required: false, secret: true, meaning: 'merchant API private key (apiclient_key.pem, one line with \\n)', group: 'pay', file: true },
+  { name: 'WXPAY_CERT', required: false, secret: false, meaning: 'merchant API certificate (apiclient_cert.pem)', group: 'pay', file: true },
+  { name: 'WXPAY_APIV3_KEY', required: false, secret: true, meaning: 'APIv3 key (32 bytes)', group: 'pay' },
+  { name: 'WXPAY_PLATFORM_CERT', required: false, secret: false, meaning: 'WeChat Pay platform certificate(s)', group: 'pay', file: true },
+  { name: 'WXPAY_PUBLIC_KEY', required: false, secret: false, meaning: 'WeChat Pay public key (instead of / besides platform certificates)', group: 'pay', file: true },
+  { name: 'WXPAY_PUBLIC_KEY_ID', required: false, secret: false, meaning: 'its id (PUB_KEY_ID_…)', group: 'pay' },
+  { name: 'WXPAY_NOTIFY_URL', required: false, secret: false, meaning: 'public address of payNotify', derived: 'pay-notify-url', group: 'pay' },
+];
+
+const CONSOLE: EnvVarSpec[] = [
+  { name: 'HULIAN_CONSOLE_ORIGINS', required: false, secret: false, meaning: 'origins allowed to call admin from a browser (CORS)', derived: 'console-origin' },
+];
+
+export const PAY_NOTIFY_PATH = '/pay/notify';
+export const ADMIN_PATH = '/admin';
+
+export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
+  // login, SMS codes (one call to Tencent Cloud SMS)
+  auth: { timeout: 10, memorySize: 256, env: [...CORE, ...SMS] },
+  records: { timeout: 10, memorySize: 256, env: CORE },
+  // Account/Contact matching and one transaction, registry look-ups
+  registration: { timeout: 20, memorySize: 256, env: CORE },
+  // the console: bulk activation, order creation at WeChat Pay; scrypt password checks
+  admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...CONSOLE] },
+  // WeChat Pay waits 5 s for an answer and retries; crediting seats is one transaction
+  payNotify: { timeout: 10, memorySize: 256, httpPath: PAY_NOTIFY_PATH, env: [...CORE, ...PAY] },
+};
+
+export const DEFAULT_SETTINGS: FunctionSettings = { timeout: 20, memorySize: 256, env: CORE };
+
+export function settingsFor(name: string): { settings: FunctionSettings; known: boolean } {
+  const known = Object.prototype.hasOwnProperty.call(FUNCTION_SETTINGS, name);
+  return { settings: known ? FUNCTION_SETTINGS[name] : DEFAULT_SETTINGS, known };
+}
