@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { admin, adminToken, openNav, pickOption, signedIn } from './support/console';
+import { admin, adminToken, openNav, pickOption, signedIn, toastsGone } from './support/console';
 import { launchBrowser, startRuntimeProcess, type RuntimeProcess } from './support/harness';
 
 /**
@@ -56,7 +56,9 @@ describe('the console users page', () => {
     expect((await admin(rt, token, 'licences.get', { limit: 1 })).used).toBe(seatsBefore.used);
 
     // the status filter finds them among the active users
-    await page.keyboard.press('Escape');
+    await page.click('.t-drawer__close-btn');
+    await page.waitForSelector('#user-drawer', { state: 'detached' });
+    await toastsGone(page);
     await page.click('#users-status [data-status="disabled"]');
     await page.waitForSelector(`#users-table tr[data-user-id="${userId}"]`, { state: 'detached' });
     await page.click('#users-status [data-status="active"]');

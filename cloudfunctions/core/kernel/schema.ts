@@ -9,6 +9,8 @@ export interface Schema<T> {
   readonly kind: string;
   parse(value: unknown, path: string): T;
   readonly optional?: boolean;
+  /** what the schema accepts, for tools that generate inputs (the fuzz suite); never read by parse */
+  readonly describe?: { shape?: Record<string, Schema<unknown>>; item?: Schema<unknown>; values?: readonly string[]; min?: number; max?: number };
 }
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
@@ -36,6 +38,7 @@ export function string(opts: StringOpts = {}): Schema<string> {
   const max = opts.max ?? 200;
   return {
     kind: 'string',
+    describe: { min: opts.min, max },
     parse(v, path) {
       if (typeof v !== 'string') fail(path, 'expected-string');
       const s = opts.trim === false ? v : v.trim();
@@ -84,6 +87,7 @@ export function boolean(): Schema<boolean> {
 export function literal<T extends string>(...values: readonly T[]): Schema<T> {
   return {
     kind: 'enum',
+    describe: { values },
     parse(v, path) {
       if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) fail(path, 'not-allowed');
       return v as T;
@@ -95,6 +99,7 @@ export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
   return {
     kind: inner.kind,
     optional: true,
+    describe: inner.describe,
     parse(v, path) {
       return v === undefined ? undefined : inner.parse(v, path);
     },
@@ -104,6 +109,7 @@ export function optional<T>(inner: Schema<T>): Schema<T | undefined> {
 export function array<T>(item: Schema<T>, opts: { min?: number; max?: number } = {}): Schema<T[]> {
   return {
     kind: 'array',
+    describe: { item, min: opts.min, max: opts.max },
     parse(v, path) {
       if (!Array.isArray(v)) fail(path, 'expected-array');
       if (v.length < (opts.min ?? 0)) fail(path, 'too-few');
@@ -122,6 +128,7 @@ export type ObjectOf<S extends Shape> = { [K in RequiredKeys<S>]: Infer<S[K]> } 
 export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
   return {
     kind: 'object',
+    describe: { shape },
     parse(v, path) {
       if (!isPlainObject(v)) fail(path, 'expected-object');
       for (const key of Object.keys(v)) {

@@ -4,7 +4,7 @@ import { authenticateAdmin } from '../../core/admin/admin-auth';
 import { action, type ActionDef, type CallContext } from '../shared/dispatch';
 
 /** Hands the raw `data` on unparsed, so that the admin token is checked before the input. */
-const deferred: Schema<unknown> = { kind: 'deferred', parse: (v) => v };
+const deferred = (input: Schema<unknown>): Schema<unknown> => ({ kind: 'deferred', describe: input.describe, parse: (v) => v });
 
 /**
  * An admin action: the bearer token is verified first — a caller without a valid token gets
@@ -12,7 +12,7 @@ const deferred: Schema<unknown> = { kind: 'deferred', parse: (v) => v };
  * validated against `input`, then the use case runs.
  */
 export function asAdmin<I>(input: Schema<I>, run: (ctx: CallContext, admin: AdminDoc, input: I) => Promise<unknown>): ActionDef<I> {
-  const def = action(deferred, async (ctx, raw) => {
+  const def = action(deferred(input as Schema<unknown>), async (ctx, raw) => {
     const admin = await authenticateAdmin(ctx.deps, ctx.bearer);
     return run(ctx, admin, input.parse(raw, ''));
   });

@@ -7,6 +7,9 @@ export function roleLabel(role: Pick<RoleView, 'name' | 'nameEn'>, locale: Local
   return locale === 'en' && role.nameEn ? role.nameEn : role.name;
 }
 
+/** The built-in role most people get (core/access TERMINAL_USER_ROLE_ID); pickers preselect it when it exists. */
+export const DEFAULT_ROLE_ID = 'terminal-user';
+
 /** Roles an admin may hand out: everything but the built-in Guest role (immutable, guests only). */
 export const assignable = (role: RoleView) => !role.immutable;
 

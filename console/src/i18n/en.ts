@@ -1,9 +1,6 @@
-import { pagesEn } from './messages';
-import type { MessageKey } from './zh-CN';
+import type { ShellKey } from './zh-CN';
 
-export const en: Record<MessageKey, string> = {
-  ...pagesEn,
-
+export const en: Record<ShellKey, string> = {
   'app.name': 'Hulian',
   'app.console': 'Admin console',
   'app.loading': 'Loading…',

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Locale } from '../contracts';
 import { AdminCallError, setRequestLocale } from '../services/admin';
 import { en } from './en';
+import { pageMessages } from './registry';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey };
@@ -9,17 +10,23 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 const LOCALE_KEY = 'hulian.console.locale';
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const shell: Record<Locale, Record<string, string>> = { 'zh-CN': zhCN, en };
+
+/** The words for `key`: the locale's, else the Chinese ones (the default language is always complete). */
+function lookup(locale: Locale, key: string): string | undefined {
+  return shell[locale][key] ?? pageMessages[locale][key] ?? shell['zh-CN'][key] ?? pageMessages['zh-CN'][key];
+}
 
 type Params = Record<string, string | number>;
 
 /** Whether a key computed at run time (an audit action's label, say) has words in the dictionaries. */
 export function hasMessage(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zhCN, key);
+  return lookup('zh-CN', key) !== undefined;
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = dictionaries[locale][key] ?? zhCN[key] ?? key;
+  const template = lookup(locale, key) ?? key;
+  if (template === key && import.meta.env.DEV) console.warn(`i18n: no words for "${key}" (is the page's messages module imported?)`);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

@@ -1,9 +1,7 @@
-import { pagesZhCN } from './messages';
+import type { pagesZhCN } from './messages';
 
+/** The shell's words (sign-in, menu, header, errors); each console area's words live in messages/<area>.ts. */
 export const zhCN = {
-  // each console area's words live in messages/<area>.ts
-  ...pagesZhCN,
-
   'app.name': '互联 Hulian',
   'app.console': '管理控制台',
   'app.loading': '加载中…',
@@ -66,4 +64,7 @@ export const zhCN = {
   'error.requestId': '请求编号：{id}',
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof zhCN;
+/** Keys of the shell's dictionary (always loaded). */
+export type ShellKey = keyof typeof zhCN;
+/** Every key: the shell's and the pages' (registered when a page chunk loads, see registry.ts). */
+export type MessageKey = ShellKey | keyof typeof pagesZhCN;

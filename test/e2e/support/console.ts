@@ -54,3 +54,12 @@ export async function pickOption(page: Page, wrapper: string, value: string): Pr
 
 /** TDesign renders a disabled Button as a `<div class="t-is-disabled">`, not a disabled `<button>`. */
 export const isDisabledButton = (page: Page, selector: string) => page.locator(selector).evaluate((el) => el.classList.contains('t-is-disabled'));
+
+/**
+ * Waits until TDesign's toasts are gone: they cover the top of the page, and a toast under the pointer
+ * never closes (hovering pauses it), so the pointer is moved off them first.
+ */
+export async function toastsGone(page: Page): Promise<void> {
+  await page.mouse.move(5, 895);
+  await page.waitForFunction(() => document.querySelectorAll('.t-message').length === 0, undefined, { timeout: 10_000 });
+}

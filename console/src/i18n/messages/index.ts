@@ -10,10 +10,13 @@ import * as roles from './roles';
 import * as sms from './sms';
 import * as users from './users';
 
+import { registerMessages } from '../registry';
+
 /**
- * The console areas' dictionaries, merged into zh-CN.ts / en.ts. One file per area keeps the shared
- * dictionaries small and lets areas grow without touching each other; each file's `en` is typed
- * against its `zhCN`, so a missing English string is a compile error.
+ * The console areas' dictionaries. One file per area lets areas grow without touching each other;
+ * each file's `en` is typed against its `zhCN`, so a missing English string is a compile error.
+ * Every page imports this module (`import '../../i18n/messages'`): the words travel in the lazy page
+ * chunks, not in the sign-in screen's download, and are registered before any page renders.
  */
 export const pagesZhCN = {
   ...common.zhCN,
@@ -42,3 +45,5 @@ export const pagesEn: Record<keyof typeof pagesZhCN, string> = {
   ...audit.en,
   ...sms.en,
 };
+
+registerMessages(pagesZhCN, pagesEn);

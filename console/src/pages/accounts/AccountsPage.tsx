@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n';
 import { AccountsTab } from './AccountsTab';
 import { ContactsTab } from './ContactsTab';
 import './accounts.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 type Tab = 'accounts' | 'contacts';
 

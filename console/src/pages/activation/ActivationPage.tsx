@@ -4,7 +4,7 @@ import { Steps } from 'tdesign-react/es/steps';
 import type { AccountOption } from '../../components/AccountSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
-import { useRoles } from '../../components/roles';
+import { DEFAULT_ROLE_ID, useRoles } from '../../components/roles';
 import type { ActivationPreview, ActivationResult } from '../../contracts';
 import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
@@ -14,9 +14,8 @@ import { ManualSwitch } from './ManualSwitch';
 import { ResultStep } from './ResultStep';
 import { ReviewStep } from './ReviewStep';
 import './activation.css';
-
-/** The built-in role most activated people get (core/access TERMINAL_USER_ROLE_ID); preselected when it exists. */
-const DEFAULT_ROLE_ID = 'terminal-user';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 type Step = 0 | 1 | 2 | 3;
 

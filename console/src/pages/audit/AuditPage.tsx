@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
 import { AuditFilters, NO_FILTER, rangeOf, type AuditFilter } from './AuditFilters';
 import './audit.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 /**
  * The audit log, newest first: filter by actor, action, target and time; click an actor or a target to

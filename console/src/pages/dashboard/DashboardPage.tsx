@@ -11,6 +11,8 @@ import { navigate } from '../../router';
 import { adminCall } from '../../services/admin';
 import { RegistrationsChart } from './RegistrationsChart';
 import './dashboard.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 /**
  * Seats, users by status, registrations per day, the approval queue and the latest audit entries — one

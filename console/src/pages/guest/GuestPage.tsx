@@ -13,6 +13,8 @@ import { adminCall } from '../../services/admin';
 import { GuestHealth } from './GuestHealth';
 import { guestHealth } from './health';
 import './guest.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 interface Loaded {
   settings: SettingsView;

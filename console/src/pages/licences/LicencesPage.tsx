@@ -14,6 +14,8 @@ import { navigate } from '../../router';
 import { adminCall } from '../../services/admin';
 import { GrantDialog } from './GrantDialog';
 import './licences.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 /**
  * Terminal User seats: total / used / free, who holds them, an admin grant (audited with its reason)

@@ -6,7 +6,7 @@ import { BaseTable, type BaseTableCol } from 'tdesign-react/es/table';
 import { Tag } from 'tdesign-react/es/tag';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
-import { assignable, roleLabel } from '../../components/roles';
+import { assignable, DEFAULT_ROLE_ID, roleLabel } from '../../components/roles';
 import { useConfirmAction } from '../../components/useConfirmAction';
 import type { MethodView, RoleView, SettingsView } from '../../contracts';
 import { useI18n } from '../../i18n';
@@ -17,6 +17,8 @@ import { PresetDialog } from './PresetDialog';
 import { currentScenario } from './presets';
 import { RegistrationSettings } from './RegistrationSettings';
 import './methods.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 interface Loaded {
   settings: SettingsView;
@@ -50,12 +52,13 @@ export default function MethodsPage() {
   }, []);
   useEffect(reload, [reload]);
 
-  const roleNames = useMemo(() => new Map((data?.roles ?? []).map((r) => [r.id, roleLabel(r, locale)])), [data, locale]);
-  // a new method offers what most registrants get: the first assignable built-in role
+  const roleNames = useMemo(() => new Map((data?.roles ?? []).map((r) => [r.id, roleLabel(r, locale)])), [data?.roles, locale]);
+  // a new method offers what most registrants get: the terminal user role, or else the first assignable one
+  const roles = data?.roles;
   const defaultRoleIds = useMemo(() => {
-    const first = (data?.roles ?? []).find((r) => assignable(r) && r.builtin);
+    const first = (roles ?? []).find((r) => r.id === DEFAULT_ROLE_ID) ?? (roles ?? []).find(assignable);
     return first ? [first.id] : [];
-  }, [data]);
+  }, [roles]);
 
   const columns = useMemo<BaseTableCol<MethodView>[]>(
     () => [

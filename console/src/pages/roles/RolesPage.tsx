@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
 import { draftOf, isDirty, RoleEditor, type RoleDraft } from './RoleEditor';
 import './roles.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 const NEW = '__new__';
 
@@ -26,9 +28,14 @@ export default function RolesPage() {
   const [draft, setDraft] = useState<RoleDraft>(draftOf(null));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // the role just saved, until the reloaded list has it (so the editor never flips back to "new role")
+  const [lastSaved, setLastSaved] = useState<RoleView | null>(null);
   const [confirm, confirmElement] = useConfirmAction();
 
-  const role = useMemo(() => (selected && selected !== NEW ? (roles.find((r) => r.id === selected) ?? null) : null), [roles, selected]);
+  const role = useMemo(
+    () => (selected && selected !== NEW ? (roles.find((r) => r.id === selected) ?? (lastSaved?.id === selected ? lastSaved : null)) : null),
+    [roles, selected, lastSaved],
+  );
 
   // when roles arrive (first load, after a delete): open the first one if none is open
   useEffect(() => {
@@ -55,6 +62,7 @@ export default function RolesPage() {
     try {
       const saved: RoleView = role ? await adminCall('roles.update', { id: role.id, ...input }) : await adminCall('roles.create', input);
       void MessagePlugin.success(t('common.saved'));
+      setLastSaved(saved);
       setSelected(saved.id);
       setDraft(draftOf(saved));
       reload();

@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
 import { hasMessage, useI18n } from '../../i18n';
 import { readOutbox, type OutboxMessage } from './outbox';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 const POLL_MS = 3000;
 

@@ -16,6 +16,8 @@ import { UserDrawer } from './UserDrawer';
 import { MANUAL_METHOD_ID, UserFiltersBar } from './UserFiltersBar';
 import { useUserFilters } from './useUserFilters';
 import './users.css';
+// the pages' words, registered before this page renders (see i18n/registry.ts)
+import '../../i18n/messages';
 
 const PAGE_SIZE = 20;
 
