@@ -78,10 +78,15 @@ export async function seedDemo(deps: Deps, config: ServerConfig): Promise<void> 
     account: { owner_assignment: 'round-robin', owners: ['sales-wang', 'sales-li'], duplicate_check: 'fuzzy', new_account_rule: 'user-defined' },
     created_at: now,
   });
-  await deps.store.update('settings', 'global', { set: { self_registration: { enabled: true }, guest: { enabled: true, account_id: DEMO_ACCOUNTS[0]._id }, updated_at: now } });
-  await deps.store.update('licences', LICENCE_ID, { inc: { total: DEMO_SEATS } });
-  await deps.store.insert('audit_log', { _id: deps.crypto.randomId('aud'), at: now, actor: 'system', action: 'licences.granted', target: LICENCE_ID, details: { seats: DEMO_SEATS, reason: 'demo seed' } });
-  await deps.store.insert('counters', { _id: 'demo-seed', at: now });
+  // The settings, the seat grant and the marker land together: a runtime killed half way through
+  // seeding re-runs it on restart without granting the demo seats twice.
+  await deps.store.transaction(async (tx) => {
+    if (await tx.get('counters', 'demo-seed')) return;
+    await tx.update('settings', 'global', { set: { self_registration: { enabled: true }, guest: { enabled: true, account_id: DEMO_ACCOUNTS[0]._id }, updated_at: now } });
+    await tx.update('licences', LICENCE_ID, { inc: { total: DEMO_SEATS } });
+    await tx.insert('audit_log', { _id: deps.crypto.randomId('aud'), at: now, actor: 'system', action: 'licences.granted', target: LICENCE_ID, details: { seats: DEMO_SEATS, reason: 'demo seed' } });
+    await tx.insert('counters', { _id: 'demo-seed', at: now });
+  });
   await seedDemoRecords(deps, config);
   deps.cache.invalidate();
 }
