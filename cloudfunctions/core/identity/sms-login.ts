@@ -8,7 +8,7 @@ import { auditInTx } from '../audit/audit';
 import { acceptedConsent, type ConsentRecord } from '../registration/consent';
 import { methodForApp } from '../registration/methods';
 import { getSettings } from '../settings/settings';
-import { consumeSmsCode, hasLiveSmsCode } from '../sms/codes';
+import { assertSmsVerdict, consumeSmsCode, hasLiveSmsCode, verifySmsCodeInTx, type SmsVerdict } from '../sms/codes';
 import { wechatBindingId } from './bindings';
 import { me } from './login';
 import { userForMobile } from './mobile-user';
@@ -29,8 +29,7 @@ export async function loginBySms(deps: Deps, caller: WechatCaller, input: { phon
   if (!target || target.status === 'disabled') {
     return refuseUndeliverable(deps, input.phone, input.code, new AppError(target ? 'auth/disabled' : 'auth/not-activated'));
   }
-  await consumeSmsCode(deps, input.phone, 'login', input.code);
-  const user = await bindWechat(deps, caller, target._id, input.phone, consent);
+  const user = await bindWechat(deps, caller, target._id, input.phone, input.code, consent);
   const method = await methodForApp(deps, caller.appid);
   return sessionView(deps, await principalFromUser(deps, caller, user, settings), method);
 }
@@ -53,15 +52,18 @@ async function refuseUndeliverable(deps: Deps, phone: string, code: string, refu
 }
 
 /**
- * Binds `wx:{appid}:{openid}` to the user, in one transaction with the user's verified mobile and the
- * audit entry. The binding's deterministic id makes concurrent logins converge. An OpenID already bound
+ * Spends the code and binds `wx:{appid}:{openid}` to the user, in one transaction with the user's verified
+ * mobile and the audit entry: a failure anywhere leaves the code unspent and nothing bound. The binding's deterministic id makes concurrent logins converge. An OpenID already bound
  * to another (existing) user is refused: one WeChat identity is one person, and silently moving it would
  * hand that person's session to whoever knows this phone's code.
  */
-async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phone: string, consent: ConsentRecord): Promise<UserDoc> {
+async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phone: string, code: string, consent: ConsentRecord): Promise<UserDoc> {
   const bindingId = wechatBindingId(caller);
-  return retryOnConflict(() =>
-    deps.store.transaction(async (tx) => {
+  const outcome = await retryOnConflict(() =>
+    deps.store.transaction(async (tx): Promise<{ verdict: SmsVerdict; user?: UserDoc }> => {
+      const verdict = await verifySmsCodeInTx(deps, tx, phone, 'login', code);
+      // a wrong code is refused after the commit, so the spent try counts
+      if (verdict !== 'ok') return { verdict };
       const user = await tx.get<UserDoc>('ic_users', userId);
       if (!user) throw new AppError('auth/not-activated');
       if (user.status === 'disabled') throw new AppError('auth/disabled');
@@ -76,12 +78,14 @@ async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phon
         await auditInTx(deps, tx, { actor: `user:${user._id}`, action: 'user.wechat-bound', target: user._id, details: { appid: caller.appid, via: 'sms' } });
       }
       const agreed = (user['consent'] as ConsentRecord | undefined)?.terms_version === consent.terms_version;
-      if (user.mobile === phone && user['mobile_verified_at'] && agreed) return user;
+      if (user.mobile === phone && user['mobile_verified_at'] && agreed) return { verdict, user };
       const set = { mobile: phone, mobile_verified_at: now, ...(agreed ? {} : { consent }), updated_at: now };
       await tx.update('ic_users', user._id, { set });
-      return { ...user, ...set };
+      return { verdict, user: { ...user, ...set } };
     }),
   );
+  assertSmsVerdict(outcome.verdict);
+  return outcome.user!;
 }
 
 /** `auth.unbindWechat`: the caller's OpenID is no longer bound; the user remains (SMS login binds again). */

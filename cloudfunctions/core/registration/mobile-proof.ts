@@ -4,7 +4,7 @@ import type { BindingDoc, UserDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
-import { consumeSmsCode, MOBILE_CN } from '../sms/codes';
+import { assertSmsVerdict, MOBILE_CN, verifySmsCodeInTx } from '../sms/codes';
 import { getSettings } from '../settings/settings';
 import { mobileBindingId, wechatBindingId } from '../identity/bindings';
 import { retryOnConflict } from '../identity/retry';
@@ -44,8 +44,13 @@ export async function verifyRegistrationMobile(deps: Deps, caller: WechatCaller,
   const proof = await deps.store.get<MobileProofDoc>('mobile_proofs', wechatBindingId(caller));
   if (proof && proof.phone === phone && proof.expires_at > deps.clock.now()) return;
   if (!smsCode) throw new AppError('input/invalid', { field: 'smsCode', reason: 'required' });
-  await consumeSmsCode(deps, phone, 'register', smsCode);
-  await deps.store.set('mobile_proofs', { _id: wechatBindingId(caller), phone, via: 'sms', expires_at: deps.clock.now() + PROOF_TTL_MS } satisfies MobileProofDoc);
+  // The code is spent and the proof kept in one transaction: never a spent code without its proof.
+  const verdict = await deps.store.transaction(async (tx) => {
+    const v = await verifySmsCodeInTx(deps, tx, phone, 'register', smsCode);
+    if (v === 'ok') await tx.set('mobile_proofs', { _id: wechatBindingId(caller), phone, via: 'sms', expires_at: deps.clock.now() + PROOF_TTL_MS } satisfies MobileProofDoc);
+    return v;
+  });
+  assertSmsVerdict(verdict);
 }
 
 export interface BindPhoneResult {

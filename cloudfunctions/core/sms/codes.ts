@@ -1,6 +1,6 @@
-import type { Deps } from '../ports';
+import type { Deps, StoreTx } from '../ports';
 import { AppError } from '../kernel/app-error';
-import { takeDailyBudget, refundDailyBudget } from './limits';
+import { refundDailyBudgetInTx, takeDailyBudgetInTx } from './limits';
 
 export type SmsPurpose = 'login' | 'bind' | 'register';
 
@@ -36,40 +36,38 @@ export interface SendCodeInput {
   deliver: boolean;
 }
 
-/** Issues a fresh 6-digit code (CSPRNG, stored hashed, 5 minutes, single use) within the send limits. */
+/**
+ * Issues a fresh 6-digit code (CSPRNG, stored hashed, 5 minutes, single use) within the send limits.
+ * The resend interval, both daily budgets and the new code are one transaction: two racing sends issue
+ * one code, and a refused or failed send spends nothing.
+ */
 export async function sendSmsCode(deps: Deps, input: SendCodeInput): Promise<{ retryAfterSeconds: number }> {
-  const { phone, purpose } = input;
+  const { phone, purpose, ip } = input;
   const now = deps.clock.now();
   const id = codeId(deps, phone, purpose);
-  const current = await deps.store.get<SmsCodeDoc>('sms_codes', id);
-  if (current && now - current.sent_at < RESEND_INTERVAL_MS) {
-    throw new AppError('sms/rate-limited', { retryAfterSeconds: Math.ceil((RESEND_INTERVAL_MS - (now - current.sent_at)) / 1000) });
-  }
-  if (input.ip && !(await takeDailyBudget(deps, 'sms-ip', input.ip, SENDS_PER_IP_PER_DAY))) {
-    throw new AppError('sms/rate-limited', { retryAfterSeconds: 3600 });
-  }
-  if (!(await takeDailyBudget(deps, 'sms-phone', phone, SENDS_PER_PHONE_PER_DAY))) {
-    throw new AppError('sms/rate-limited', { retryAfterSeconds: 3600 });
-  }
   const code = deps.crypto.randomDigits(CODE_DIGITS);
-  // The resend interval is re-checked inside the transaction, so two racing sends issue one code.
-  const issued = await deps.store.transaction(async (tx) => {
-    const latest = await tx.get<SmsCodeDoc>('sms_codes', id);
-    if (latest && now - latest.sent_at < RESEND_INTERVAL_MS) return false;
+  const refusal = await deps.store.transaction(async (tx): Promise<number | null> => {
+    const current = await tx.get<SmsCodeDoc>('sms_codes', id);
+    if (current && now - current.sent_at < RESEND_INTERVAL_MS) return Math.ceil((RESEND_INTERVAL_MS - (now - current.sent_at)) / 1000);
+    if (ip && !(await takeDailyBudgetInTx(deps, tx, 'sms-ip', ip, SENDS_PER_IP_PER_DAY))) return 3600;
+    if (!(await takeDailyBudgetInTx(deps, tx, 'sms-phone', phone, SENDS_PER_PHONE_PER_DAY))) return 3600;
     await tx.set('sms_codes', { _id: id, code_hash: codeHash(deps, phone, purpose, code), expires_at: now + CODE_TTL_MS, sent_at: now, wrong_tries: 0 });
-    return true;
+    return null;
   });
-  if (!issued) {
-    await refundDailyBudget(deps, 'sms-phone', phone);
-    throw new AppError('sms/rate-limited', { retryAfterSeconds: Math.ceil(RESEND_INTERVAL_MS / 1000) });
-  }
+  // A budget refusal returns before anything is written; a transaction that returns commits what it did,
+  // and a refusal found after a budget was taken cannot happen (the checks come first).
+  if (refusal !== null) throw new AppError('sms/rate-limited', { retryAfterSeconds: refusal });
   if (input.deliver) {
     try {
       await deps.sms.sendCode(phone, code, CODE_TTL_MS / 60_000, purpose);
     } catch (e) {
-      // Not delivered: forget the code so the person may ask again at once.
-      await deps.store.remove('sms_codes', id);
-      await refundDailyBudget(deps, 'sms-phone', phone);
+      // Not delivered: forget the code and give the budgets back, so the person may ask again at once.
+      await deps.store.transaction(async (tx) => {
+        const latest = await tx.get<SmsCodeDoc>('sms_codes', id);
+        if (latest && latest.sent_at === now) await tx.remove('sms_codes', id);
+        await refundDailyBudgetInTx(deps, tx, 'sms-phone', phone);
+        if (ip) await refundDailyBudgetInTx(deps, tx, 'sms-ip', ip);
+      });
       throw e;
     }
   }
@@ -82,34 +80,41 @@ export async function hasLiveSmsCode(deps: Deps, phone: string, purpose: SmsPurp
   return !!doc && doc.expires_at >= deps.clock.now() && doc.wrong_tries < MAX_WRONG_TRIES;
 }
 
-type Verdict = 'ok' | 'invalid' | 'expired' | 'exhausted';
+export type SmsVerdict = 'ok' | 'invalid' | 'expired' | 'exhausted';
 
 /**
- * Consumes a code: right → the code is gone (single use); wrong → one of five tries spent, and the fifth
- * wrong try kills the code. Wrong tries are committed before the error is raised.
+ * Checks a code inside the caller's transaction, so spending it and what it proves land together:
+ * right → the code is gone (single use); wrong → one of five tries spent, and the fifth wrong try kills
+ * the code. A caller that refuses on a wrong verdict must still commit (return, not throw) so the try counts.
  */
-export async function consumeSmsCode(deps: Deps, phone: string, purpose: SmsPurpose, code: string): Promise<void> {
+export async function verifySmsCodeInTx(deps: Deps, tx: StoreTx, phone: string, purpose: SmsPurpose, code: string): Promise<SmsVerdict> {
   const id = codeId(deps, phone, purpose);
-  const now = deps.clock.now();
-  const verdict = await deps.store.transaction<Verdict>(async (tx) => {
-    const doc = await tx.get<SmsCodeDoc>('sms_codes', id);
-    if (!doc) return 'invalid';
-    if (doc.wrong_tries >= MAX_WRONG_TRIES) return 'exhausted';
-    if (doc.expires_at < now) {
-      await tx.remove('sms_codes', id);
-      return 'expired';
-    }
-    if (doc.code_hash === codeHash(deps, phone, purpose, code)) {
-      await tx.remove('sms_codes', id);
-      return 'ok';
-    }
-    await tx.update('sms_codes', id, { inc: { wrong_tries: 1 } });
-    return doc.wrong_tries + 1 >= MAX_WRONG_TRIES ? 'exhausted' : 'invalid';
-  });
+  const doc = await tx.get<SmsCodeDoc>('sms_codes', id);
+  if (!doc) return 'invalid';
+  if (doc.wrong_tries >= MAX_WRONG_TRIES) return 'exhausted';
+  if (doc.expires_at < deps.clock.now()) {
+    await tx.remove('sms_codes', id);
+    return 'expired';
+  }
+  if (doc.code_hash === codeHash(deps, phone, purpose, code)) {
+    await tx.remove('sms_codes', id);
+    return 'ok';
+  }
+  await tx.update('sms_codes', id, { inc: { wrong_tries: 1 } });
+  return doc.wrong_tries + 1 >= MAX_WRONG_TRIES ? 'exhausted' : 'invalid';
+}
+
+/** The refusal a verdict stands for (nothing for `ok`). */
+export function assertSmsVerdict(verdict: SmsVerdict): void {
   if (verdict === 'ok') return;
   if (verdict === 'expired') throw new AppError('sms/code-expired');
   if (verdict === 'exhausted') throw new AppError('sms/too-many-attempts');
   throw new AppError('sms/code-invalid');
+}
+
+/** Consumes a code on its own (wrong tries are committed before the error is raised). */
+export async function consumeSmsCode(deps: Deps, phone: string, purpose: SmsPurpose, code: string): Promise<void> {
+  assertSmsVerdict(await deps.store.transaction((tx) => verifySmsCodeInTx(deps, tx, phone, purpose, code)));
 }
 
 export const MOBILE_CN = /^1[3-9]\d{9}$/;
