@@ -6,6 +6,7 @@ import { loginRoundTrips } from './round-trips';
 import { recordsList } from './records-list';
 import { functionsBench } from './functions';
 import { duplicateCheck } from './duplicate-check';
+import { sustainedLoad } from './load';
 
 /** `npm run bench`: every figure is printed against a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     ['records', () => recordsList()],
     ['functions', () => functionsBench(root)],
     ['duplicates', () => duplicateCheck()],
+    ['load', () => sustainedLoad()],
   ];
   const rows: BenchRow[] = [];
   for (const [name, run] of sections) {

@@ -5,12 +5,13 @@ import { pickLocale } from '../../functions/shared/messages';
 import { callerFromContext, clientIpFromContext } from './identity';
 import { cloudbaseApp, cloudbaseDeps } from './runtime';
 import { corsHeaders, preflightHeaders } from './cors';
+import type { OptionalPorts } from './optional-ports';
 
 /** `main` for a function the mini program calls with `callFunction({name, data: {action, data}})`. */
-export function wechatMain(fn: FunctionDef) {
+export function wechatMain(fn: FunctionDef, ports: OptionalPorts = {}) {
   return async (event: unknown, context: unknown): Promise<Envelope> => {
     // The event is the client's `data` (plus WeChat's `userInfo`, which dispatch drops unread).
-    const out = await dispatch(fn, cloudbaseDeps(), { body: event, caller: callerFromContext(cloudbaseApp(), context), ip: clientIpFromContext(context), requestId: randomUUID() });
+    const out = await dispatch(fn, cloudbaseDeps(ports), { body: event, caller: callerFromContext(cloudbaseApp(), context), ip: clientIpFromContext(context), requestId: randomUUID() });
     return out.envelope;
   };
 }
@@ -31,7 +32,7 @@ interface HttpResult {
 const jsonResult = (statusCode: number, envelope: Envelope): HttpResult => ({ statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(envelope) });
 
 /** `main` for a function reached through CloudBase's HTTP access path (the console's `admin`). */
-export function httpMain(fn: FunctionDef) {
+export function httpMain(fn: FunctionDef, ports: OptionalPorts = {}) {
   return async (event: HttpEvent): Promise<HttpResult> => {
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
     const locale = pickLocale(undefined, headers['accept-language']);
@@ -53,7 +54,7 @@ export function httpMain(fn: FunctionDef) {
     const auth = headers['authorization'] ?? '';
     const bearer = auth.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
     // No WeChat identity over HTTP: the console authenticates with its bearer token only.
-    const out = await dispatch(fn, cloudbaseDeps(), { body, caller: null, bearer, acceptLanguage: headers['accept-language'], requestId: randomUUID() });
+    const out = await dispatch(fn, cloudbaseDeps(ports), { body, caller: null, bearer, acceptLanguage: headers['accept-language'], requestId: randomUUID() });
     return json(out.status, out.envelope);
   };
 }

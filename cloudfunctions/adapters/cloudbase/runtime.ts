@@ -5,8 +5,9 @@ import { memoryCache } from '../node/cache';
 import { systemClock } from '../node/clock';
 import { createCloudbaseStore } from './store';
 import { productionSms, productionWechat } from './production-ports';
-import { wxpayFromEnv } from '../wxpay';
-import { registryFromEnv, unconfiguredRegistry } from '../registry';
+import { unconfiguredPay } from '../wxpay/unconfigured';
+import { unconfiguredRegistry } from '../registry/unconfigured';
+import type { OptionalPorts } from './optional-ports';
 
 type App = ReturnType<typeof tcb.init>;
 
@@ -19,7 +20,7 @@ export function cloudbaseApp(): App {
   return app;
 }
 
-export function cloudbaseDeps(): Deps {
+export function cloudbaseDeps(optional: OptionalPorts = {}): Deps {
   if (deps) return deps;
   const secret = process.env['HULIAN_SECRET'];
   if (!secret) throw new Error('HULIAN_SECRET is not set for this function');
@@ -31,10 +32,9 @@ export function cloudbaseDeps(): Deps {
     cache: memoryCache(10_000),
     sms: productionSms(),
     wechat: productionWechat(cloudbaseApp()),
-    // WeChat Pay from WXPAY_* variables; without them every pay call is `pay/unavailable`
-    pay: wxpayFromEnv(process.env, systemClock.now, (msg, fields) => console.warn(JSON.stringify({ level: 'warn', msg, ...fields }))),
-    // HULIAN_REGISTRY_URL (HTTP provider) or HULIAN_REGISTRY=sample; otherwise `registry/unavailable`
-    registry: registryFromEnv(process.env, unconfiguredRegistry),
+    // only the deploy units that use them pass these (optional-ports.ts); the rest refuse
+    pay: optional.pay?.() ?? unconfiguredPay(),
+    registry: optional.registry?.() ?? unconfiguredRegistry(),
     log: (level, msg, fields) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...fields })),
   };
   return deps;

@@ -1,18 +1,11 @@
 import type { CompanyRegistry } from '../../core/ports/registry';
-import { AppError } from '../../core/kernel/app-error';
 import { httpRegistry } from './http';
 import { sampleRegistry } from './local';
 
 export { httpRegistry, type HttpRegistryConfig } from './http';
 export { sampleRegistry } from './local';
 
-/** Refuses every call: a deployment with no registry configured never pretends to have one. */
-export function unconfiguredRegistry(): CompanyRegistry {
-  const refuse = async (): Promise<never> => {
-    throw new AppError('registry/unavailable');
-  };
-  return { search: refuse, byCreditCode: refuse };
-}
+export { unconfiguredRegistry } from './unconfigured';
 
 /**
  * `HULIAN_REGISTRY_URL` (+ `HULIAN_REGISTRY_KEY`, `HULIAN_REGISTRY_TIMEOUT_MS`): the HTTP provider;

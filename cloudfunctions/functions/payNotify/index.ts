@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { cloudbaseDeps } from '../../adapters/cloudbase/runtime';
+import { payFromEnv } from '../../adapters/cloudbase/pay-port';
 import { payNotify, paySweep } from './handler';
 
 /** What CloudBase hands a function behind its HTTP access path, or a timer trigger. */
@@ -23,11 +24,11 @@ const isTimer = (event: unknown): event is TimerEvent => typeof event === 'objec
  * closes orders left unpaid after their window.
  */
 export const main = async (event: HttpEvent | TimerEvent) => {
-  if (isTimer(event)) return paySweep(cloudbaseDeps());
+  if (isTimer(event)) return paySweep(cloudbaseDeps({ pay: payFromEnv }));
   if (event.httpMethod && event.httpMethod !== 'POST') return { statusCode: 405, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"code":"FAIL","message":"method"}' };
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   // the signature covers the exact bytes WeChat Pay sent: decode, never re-serialise
   const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  const out = await payNotify(cloudbaseDeps(), { headers, body, requestId: randomUUID() });
+  const out = await payNotify(cloudbaseDeps({ pay: payFromEnv }), { headers, body, requestId: randomUUID() });
   return { statusCode: out.status, headers: out.headers, body: out.body, isBase64Encoded: false };
 };

@@ -14,6 +14,11 @@ export class RuntimeProcess {
     readonly env: Record<string, string> = {},
   ) {}
 
+  /** the runtime's own process id (node runs server/main.ts directly, no wrapper) */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
