@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually, launchBrowser, startRuntimeProcess, textOf, type RuntimeProcess } from './support/harness';
+import { openNav, signedIn } from './support/console';
 
 /** Fills a Taro h5 Input (a web component wrapping the real element). */
 const fill = (page: Page, id: string, value: string) => page.locator(`#${id} input`).first().fill(value);
@@ -7,7 +8,7 @@ const texts = (page: Page, selector: string) => page.locator(selector).allTextCo
 
 /**
  * Seed scenario 5: self-registration off, guest off — only manually activated people get in.
- * An admin activates an Account (through the admin API here; the console wizard drives the same action),
+ * An admin activates an Account through the console's activation wizard,
  * its Contact logs in by SMS in the h5 mini program and sees their Account's devices; a stranger is told
  * clearly that they are not activated.
  */
@@ -47,11 +48,22 @@ describe('scenario 5: manual activation and SMS login', () => {
   });
 
   test('given an Account activated by the admin, when its Contact logs in by SMS, then they are a member of that Account and see its devices', async () => {
-    // 北京云途物流 has one Contact, 赵磊 (mobile1 13800000006), not yet a user
-    const preview = await admin('users.previewActivation', { accounts: [{ accountId: 'acc_demo_yuntu' }] });
-    expect(preview).toMatchObject({ seatsNeeded: 1, enoughSeats: true, canActivate: true });
-    const result = await admin('users.activate', { accounts: [{ accountId: 'acc_demo_yuntu' }], roleIds: ['terminal-user'] });
-    expect(result.activated).toEqual([expect.objectContaining({ contactId: 'con_demo_zhao', status: 'active' })]);
+    // 北京云途物流 has one Contact, 赵磊 (mobile1 13800000006), not yet a user: the admin activates the
+    // Account through the console's wizard
+    const consolePage = (await signedIn(browser, rt)).page;
+    await openNav(consolePage, 'activation', '#activation-accounts');
+    await consolePage.fill('#activation-search input', '北京云途');
+    await consolePage.locator('#activation-accounts tr[data-account-id="acc_demo_yuntu"]').waitFor();
+    await consolePage.click('[data-select-account="acc_demo_yuntu"]');
+    await consolePage.waitForSelector('#activation-selected[data-count="1"]');
+    await consolePage.click('#activation-next');
+    await consolePage.locator('#activation-contacts [data-contact-id="con_demo_zhao"]').waitFor();
+    await consolePage.click('#activation-next');
+    expect(await consolePage.locator('#activation-seats').getAttribute('data-needed')).toBe('1');
+    await consolePage.click('#activation-submit');
+    await consolePage.locator('#activation-result[data-activated="1"]').waitFor();
+    expect(await textOf(consolePage, '#activation-result-users')).toContain('赵磊');
+    await consolePage.close();
 
     const context = await browser.newContext();
     const page = await context.newPage();
