@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Envelope } from '../cloudfunctions/core/contracts';
 import { FUNCTIONS } from '../cloudfunctions/functions/registry';
 import { dispatch, errorEnvelope } from '../cloudfunctions/functions/shared/dispatch';
 import { pickLocale } from '../cloudfunctions/functions/shared/messages';
@@ -10,35 +9,10 @@ import { callerFromToken, issueWechatSession } from './dev/wechat';
 import { serveStatic } from './static';
 import { handleDevPaySucceed, handlePayNotify } from './pay-routes';
 import { handleDevRegistry } from './dev/registry';
+import { readRaw, sendJson } from './io';
 
 const MAX_BODY = 256 * 1024;
 export const VERSION = '0.1.0';
-
-class BodyError extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new BodyError('too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: Envelope | unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
-  res.end(text);
-}
 
 function bearerOf(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
@@ -47,7 +21,8 @@ function bearerOf(req: IncomingMessage): string | undefined {
 
 async function parseJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
-    const text = await readBody(req);
+    const text = await readRaw(req, MAX_BODY);
+    if (text === null) return { ok: false };
     return { ok: true, value: text.length ? JSON.parse(text) : undefined };
   } catch {
     return { ok: false };

@@ -8,35 +8,11 @@ import { isAppError } from '../cloudfunctions/core/kernel/app-error';
 import { OUT_TRADE_NO } from '../cloudfunctions/core/orders/policy';
 import type { Deps } from '../cloudfunctions/core/ports';
 import type { Runtime } from './runtime';
+import { readRaw, send, sendJson } from './io';
 
 /** Notifications are about 1 KB; anything far larger is not one. */
 const MAX_NOTIFY_BODY = 64 * 1024;
 export const PAY_SWEEP_INTERVAL_MS = 60_000;
-
-function readRaw(req: IncomingMessage, max: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
-  res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-  res.end(body);
-}
-
-const sendJson = (res: ServerResponse, status: number, value: unknown) => send(res, status, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(value));
 
 /** A repeated header is ambiguous for a signature check: it becomes absent (and the check fails). */
 function singleHeaders(req: IncomingMessage): Record<string, string | undefined> {

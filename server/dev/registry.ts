@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sampleRegistry } from '../../cloudfunctions/adapters/registry';
+import { sendJson } from '../io';
 
 const sample = sampleRegistry();
 
@@ -8,11 +9,7 @@ const sample = sampleRegistry();
  * `HULIAN_REGISTRY_URL` at `http://127.0.0.1:8080/api/dev/registry` to run the HTTP provider locally.
  */
 export async function handleDevRegistry(res: ServerResponse, url: URL): Promise<void> {
-  const send = (status: number, body: unknown) => {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-  };
+  const send = (status: number, body: unknown) => sendJson(res, status, body);
   const path = url.pathname.replace(/^\/api\/dev\/registry/, '');
   if (path === '/companies') {
     const q = (url.searchParams.get('q') ?? '').slice(0, 50);
