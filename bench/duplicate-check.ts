@@ -12,10 +12,10 @@ import { devSmsOutbox } from '../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../cloudfunctions/adapters/wechat/dev-phone';
 import { unconfiguredPay } from '../cloudfunctions/adapters/wxpay/unconfigured';
 import { sampleRegistry } from '../cloudfunctions/adapters/registry';
-import { normaliseCompanyName, type CompanyName } from '../cloudfunctions/core/registration/company-name';
-import { matchAccountName } from '../cloudfunctions/core/registration/name-match';
-import { gramDocId, nameKeyId } from '../cloudfunctions/core/registration/name-index';
-import { FUZZY_THRESHOLD, indexedGrams, scoreNames } from '../cloudfunctions/core/registration/name-similarity';
+import { normaliseCompanyName, type CompanyName } from '../cloudfunctions/core/accounts/company-name';
+import { matchAccountName } from '../cloudfunctions/core/accounts/name-match';
+import { gramDocId, nameKeyId } from '../cloudfunctions/core/accounts/name-index';
+import { FUZZY_THRESHOLD, indexedGrams, scoreNames } from '../cloudfunctions/core/accounts/name-similarity';
 import { prng, syntheticName } from '../scripts/lib/synthetic-companies';
 import type { BenchRow } from './table';
 

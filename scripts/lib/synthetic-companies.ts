@@ -3,7 +3,7 @@
  * region + brand + industry + legal form, with unified social credit codes whose check digits are valid
  * (GB 32100-2015 for the code, GB 11714 for the embedded organisation code). Deterministic for a seed.
  */
-import { USCC_ALPHABET, usccCheckChar } from '../../cloudfunctions/core/registration/uscc';
+import { USCC_ALPHABET, usccCheckChar } from '../../cloudfunctions/core/accounts/uscc';
 
 export interface SyntheticCompany {
   name: string;

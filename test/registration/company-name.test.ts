@@ -1,5 +1,5 @@
-import { normaliseCompanyName as norm } from '../../cloudfunctions/core/registration/company-name';
-import { regionsCompatible } from '../../cloudfunctions/core/registration/regions';
+import { normaliseCompanyName as norm } from '../../cloudfunctions/core/accounts/company-name';
+import { regionsCompatible } from '../../cloudfunctions/core/accounts/regions';
 
 const key = (s: string) => norm(s).key;
 

@@ -1,5 +1,5 @@
-import { normaliseCompanyName } from '../../cloudfunctions/core/registration/company-name';
-import { FUZZY_THRESHOLD, scoreNames } from '../../cloudfunctions/core/registration/name-similarity';
+import { normaliseCompanyName } from '../../cloudfunctions/core/accounts/company-name';
+import { FUZZY_THRESHOLD, scoreNames } from '../../cloudfunctions/core/accounts/name-similarity';
 import { NAME_PAIRS } from './fixtures/name-pairs';
 
 /**

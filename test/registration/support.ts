@@ -6,7 +6,7 @@ import { defaultSettings } from '../../cloudfunctions/core/settings/settings';
 import { LICENCE_ID } from '../../cloudfunctions/core/licences/seats';
 import { bindPhone } from '../../cloudfunctions/core/registration/mobile-proof';
 import { submitRegistration } from '../../cloudfunctions/core/registration/submit';
-import { accountNameFields, indexAccountInTx } from '../../cloudfunctions/core/registration/name-index';
+import { accountNameFields, indexAccountInTx } from '../../cloudfunctions/core/accounts/name-index';
 import { createTestDeps, type TestDeps } from '../support/deps';
 
 export const APP = 'wxdemo0000000001';

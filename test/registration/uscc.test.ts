@@ -1,4 +1,4 @@
-import { canonicalUscc, checkUscc, usccCheckChar, USCC_ALPHABET } from '../../cloudfunctions/core/registration/uscc';
+import { canonicalUscc, checkUscc, usccCheckChar, USCC_ALPHABET } from '../../cloudfunctions/core/accounts/uscc';
 import sample from '../../cloudfunctions/adapters/registry/sample-companies.json';
 
 describe('USCC check digit (GB 32100-2015)', () => {

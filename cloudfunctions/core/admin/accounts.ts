@@ -7,9 +7,9 @@ import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
 import { retryOnConflict } from '../identity/retry';
-import { accountNameFields } from '../registration/name-index';
-import { canonicalUscc, checkUscc } from '../registration/uscc';
-import { indexNewAccountInTx, refuseDuplicate, reindexAccountInTx } from './account-index';
+import { accountNameFields } from '../accounts/name-index';
+import { canonicalUscc, checkUscc } from '../accounts/uscc';
+import { indexNewAccountInTx, refuseDuplicate, reindexAccountInTx } from '../accounts/account-index';
 import { pageByIdOrName } from './paging';
 import { adminActor, requireAdmin } from './permissions';
 

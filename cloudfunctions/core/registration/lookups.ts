@@ -5,15 +5,15 @@ import type { AccountDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { getSettings } from '../settings/settings';
 import { wechatBindingId } from '../identity/bindings';
-import { normaliseCompanyName } from './company-name';
+import { normaliseCompanyName } from '../accounts/company-name';
 import { fieldForCaller } from './fields';
 import { spendLookupBudget } from './limits';
 import { MOBILE_FIELD, visibleFields } from './method-config';
-import { accountByCreditCode, accountByNameKey, fuzzyCandidates, matchAccountName, POSTINGS_PER_GRAM } from './name-match';
-import { indexedGrams, scoreNames } from './name-similarity';
-import { nameOfAccount, type AccountGramDoc } from './name-index';
+import { accountByCreditCode, accountByNameKey, fuzzyCandidates, matchAccountName, POSTINGS_PER_GRAM } from '../accounts/name-match';
+import { indexedGrams, scoreNames } from '../accounts/name-similarity';
+import { nameOfAccount, type AccountGramDoc } from '../accounts/name-index';
 import { registrationMethod } from './submit';
-import { canonicalUscc, checkUscc } from './uscc';
+import { canonicalUscc, checkUscc } from '../accounts/uscc';
 
 /** `registration.getForm`: the applicable method's layout in the caller's language, and the terms to accept. */
 export async function registrationForm(deps: Deps, caller: WechatCaller, locale: Locale): Promise<RegistrationForm> {

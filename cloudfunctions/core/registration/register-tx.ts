@@ -12,7 +12,7 @@ import { activatedEnterpriseId, activatedUserId } from '../activation/ids';
 import type { ConsentRecord } from './consent';
 import type { MethodConfig } from './method-config';
 import { maskMobile, mobileProofInTx } from './mobile-proof';
-import { accountNameFields, indexAccountInTx } from './name-index';
+import { accountNameFields, indexAccountInTx } from '../accounts/name-index';
 import { roundRobinOwner } from './owners';
 import type { AccountDraft, AccountPlan } from './resolve-account';
 

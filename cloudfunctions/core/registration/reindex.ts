@@ -1,7 +1,7 @@
 import type { Deps } from '../ports';
 import { StoreConflictError } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
-import { accountNameFields, indexAccountInTx } from './name-index';
+import { accountNameFields, indexAccountInTx } from '../accounts/name-index';
 
 /**
  * Gives Accounts written without the duplicate-check index (imports, seeds, older versions) their name

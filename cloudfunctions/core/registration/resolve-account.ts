@@ -2,12 +2,12 @@ import type { AccountMatchKind, SubmitRegistrationIn } from '../contracts/regist
 import type { Deps } from '../ports';
 import type { AccountDoc, ContactDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
-import { normaliseCompanyName } from './company-name';
+import { normaliseCompanyName } from '../accounts/company-name';
 import { validateFieldValues } from './fields';
 import type { MethodConfig } from './method-config';
 import { visibleFields } from './method-config';
-import { accountByCreditCode, accountByNameKey, fuzzyCandidates } from './name-match';
-import { canonicalUscc, checkUscc } from './uscc';
+import { accountByCreditCode, accountByNameKey, fuzzyCandidates } from '../accounts/name-match';
+import { canonicalUscc, checkUscc } from '../accounts/uscc';
 
 /** A new Account as the registrant described it (or the registry named it). */
 export interface AccountDraft {

@@ -1,10 +1,10 @@
 import type { Deps, StoreTx } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
-import { normaliseCompanyName } from '../registration/company-name';
-import { accountByCreditCode, accountByNameKey } from '../registration/name-match';
-import { gramDocId, indexAccountInTx, nameKeyId, usccKeyId, type AccountKeyDoc } from '../registration/name-index';
-import { indexedGrams } from '../registration/name-similarity';
+import { normaliseCompanyName } from './company-name';
+import { accountByCreditCode, accountByNameKey } from './name-match';
+import { gramDocId, indexAccountInTx, nameKeyId, usccKeyId, type AccountKeyDoc } from './name-index';
+import { indexedGrams } from './name-similarity';
 
 /**
  * The console keeps the duplicate-check index (core/registration/name-index.ts) in step with the
