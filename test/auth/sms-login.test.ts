@@ -63,7 +63,7 @@ describe('SMS login', () => {
     expect(await t.rt.deps.store.get('ic_bindings', `wx:${me.appid}:${me.openid}`)).toBeNull();
   });
 
-  test('given a stranger phone, then sending looks the same, nothing is delivered, and logging in says auth/not-activated clearly', async () => {
+  test('given a stranger phone, then sending looks the same, nothing is delivered, and a code for it is only ever sms/code-invalid', async () => {
     const stranger = freshMobile();
     const known = await activatedPerson('known');
     const me = await t.wechat();
@@ -71,14 +71,29 @@ describe('SMS login', () => {
     const b = await auth(me.token, 'sendSmsCode', { phone: stranger, purpose: 'login' });
     expect([b.status, b.body]).toEqual([a.status, a.body]);
     expect(await latestCode(stranger)).toBeUndefined();
-    const digestBefore = await t.rt.deps.store.count('ic_bindings');
+    const before = t.digest();
     const r = await auth(me.token, 'loginBySms', { phone: stranger, code: '123456', consent: consent() });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('sms/code-invalid');
+    // the try was counted (the code document changed), nothing else
+    expect(await t.rt.deps.store.get('ic_bindings', `wx:${me.appid}:${me.openid}`)).toBeNull();
+    expect(t.digest()).not.toBe(before);
+  });
+
+  test('given a Contact not activated, when the person logs in with the code delivered to their own phone, then auth/not-activated clearly and nothing bound', async () => {
+    const mobile = freshMobile();
+    await seedAccount(t, 'acc_notyet', '未开通科技有限公司', [{ id: 'con_notyet', name: '未开通联系人', mobile1: mobile }]);
+    const me = await t.wechat();
+    await auth(me.token, 'sendSmsCode', { phone: mobile, purpose: 'login' });
+    const code = await latestCode(mobile);
+    expect(code).toMatch(/^\d{6}$/);
+    const r = await auth(me.token, 'loginBySms', { phone: mobile, code, consent: consent() });
     expect(r.status).toBe(403);
     expect(r.body.error.code).toBe('auth/not-activated');
     expect(r.body.error.message).toBe('您的账号尚未开通，请联系服务商为您开通后再登录。');
-    const en = await t.call('auth', { action: 'loginBySms', data: { phone: stranger, code: '123456', consent: consent() }, locale: 'en' }, { token: me.token });
-    expect(en.body.error.message).toMatch(/not been activated/);
-    expect(await t.rt.deps.store.count('ic_bindings')).toBe(digestBefore);
+    expect(await t.rt.deps.store.get('ic_bindings', `wx:${me.appid}:${me.openid}`)).toBeNull();
+    // the code was spent: trying it again is just an invalid code
+    expect((await auth(me.token, 'loginBySms', { phone: mobile, code, consent: consent() })).body.error.code).toBe('sms/code-invalid');
   });
 
   test('given no code was asked for, then a stranger phone and an activated one answer alike: sms/code-invalid', async () => {

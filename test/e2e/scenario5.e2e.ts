@@ -93,7 +93,7 @@ describe('scenario 5: manual activation and SMS login', () => {
     await context.close();
   });
 
-  test('given a stranger, when they try to log in by SMS, then they are refused with auth/not-activated and a clear message', async () => {
+  test('given a stranger, when they try to log in by SMS, then they are refused as any wrong code is (the phone state is not revealed)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await openLogin(page, 'oScenario5Stranger');
@@ -105,14 +105,14 @@ describe('scenario 5: manual activation and SMS login', () => {
     await page.locator('#login-consent-box').click();
     await page.locator('#login-submit').click();
     await page.waitForSelector('#login-error');
-    expect(await textOf(page, '#login-error')).toBe('您的账号尚未开通，请联系服务商为您开通后再登录。');
+    expect(await textOf(page, '#login-error')).toBe('验证码不正确。');
     await context.close();
 
     // the code behind the message, through the same API
     const session = await (await fetch(`${rt.url}/api/dev/wechat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"openid":"oScenario5Stranger"}' })).json();
     const portal = await rt.call('auth', { action: 'portal', data: {} }, session.data.token);
     const r = await rt.call('auth', { action: 'loginBySms', data: { phone: '13912340000', code: '654321', consent: { agreed: true, termsVersion: portal.data.terms.version } } }, session.data.token);
-    expect(r.error.code).toBe('auth/not-activated');
+    expect(r.error.code).toBe('sms/code-invalid');
     expect((await rt.call('auth', { action: 'me', data: {} }, session.data.token)).data.state).toBe('anonymous');
   });
 });

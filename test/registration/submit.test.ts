@@ -117,7 +117,7 @@ describe('registration.submit: mobile verification and consent', () => {
     await addAccount(deps, '杭州星辰科技有限公司');
     const who = caller();
     const phone = freshMobile();
-    await requestSmsCode(deps, phone, 'register');
+    await requestSmsCode(deps, who, phone, 'register');
     const code = /(\d{6})/.exec(deps.outbox.messages()[0].text)![1];
     const input = { account: { name: '杭州星辰信息科技有限公司' }, contact: { name: '林夕', mobile1: phone }, smsCode: code, consent };
     const ask = await codeOf(submitRegistration(deps, who, input));
@@ -131,10 +131,11 @@ describe('registration.submit: mobile verification and consent', () => {
   test('given a wrong SMS code, then sms/code-invalid; no code and no proof, then input/invalid on smsCode', async () => {
     const deps = await registrationDeps();
     const phone = freshMobile();
-    await requestSmsCode(deps, phone, 'register');
+    const who = caller();
+    await requestSmsCode(deps, who, phone, 'register');
     const base = { account: { name: '厦门鼎盛食品有限公司' }, contact: { name: '林夕', mobile1: phone }, consent };
     const real = /(\d{6})/.exec(deps.outbox.messages()[0].text)![1];
-    expect(await codeOf(submitRegistration(deps, caller(), { ...base, smsCode: real === '000000' ? '111111' : '000000' }))).toBe('sms/code-invalid');
+    expect(await codeOf(submitRegistration(deps, who, { ...base, smsCode: real === '000000' ? '111111' : '000000' }))).toBe('sms/code-invalid');
     expect(await codeOf(submitRegistration(deps, caller(), base))).toBe('input/invalid');
   });
 

@@ -2,13 +2,13 @@ import type { SessionView } from '../contracts/domain';
 import type { Consent } from '../contracts/registration';
 import type { Deps, WechatCaller } from '../ports';
 import type { BindingDoc, UserDoc } from '../kernel/docs';
-import { AppError, isAppError } from '../kernel/app-error';
+import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
 import { acceptedConsent, type ConsentRecord } from '../registration/consent';
 import { methodForApp } from '../registration/methods';
 import { getSettings } from '../settings/settings';
-import { assertSmsVerdict, consumeSmsCode, hasLiveSmsCode, verifySmsCodeInTx, type SmsVerdict } from '../sms/codes';
+import { assertSmsVerdict, verifySmsCodeInTx, type SmsVerdict } from '../sms/codes';
 import { wechatBindingId } from './bindings';
 import { me } from './login';
 import { userForMobile } from './mobile-user';
@@ -27,7 +27,7 @@ export async function loginBySms(deps: Deps, caller: WechatCaller, input: { phon
   const consent = acceptedConsent(settings, input.consent, isoNow(deps.clock));
   const target = await userForMobile(deps, input.phone);
   if (!target || target.status === 'disabled') {
-    return refuseUndeliverable(deps, input.phone, input.code, new AppError(target ? 'auth/disabled' : 'auth/not-activated'));
+    return refuseWithoutRevealing(deps, caller, input.phone, input.code, new AppError(target ? 'auth/disabled' : 'auth/not-activated'));
   }
   const user = await bindWechat(deps, caller, target._id, input.phone, input.code, consent);
   const method = await methodForApp(deps, caller.appid);
@@ -35,19 +35,14 @@ export async function loginBySms(deps: Deps, caller: WechatCaller, input: { phon
 }
 
 /**
- * No login code is ever delivered to a phone without an activated user (sms/send.ts), so no code can be
- * right. The try is spent like any wrong code, and the refusal says clearly why — but only to a caller who
- * asked for a code for this phone first: without a live code the answer is `sms/code-invalid`, as for
- * anyone, so probing which phones are activated costs a rate-limited send each time.
+ * Nobody to log in as, or only a disabled user. The code is checked exactly as `bindWechat` checks it (one
+ * transaction, the same reads and writes, the same answer for a wrong, expired or exhausted code), so
+ * neither the answer nor its time tells an unknown phone from an activated one. Only the right code —
+ * delivered to a Contact's own phone (sms/send.ts) — earns the clear refusal.
  */
-async function refuseUndeliverable(deps: Deps, phone: string, code: string, refusal: AppError): Promise<never> {
-  const live = await hasLiveSmsCode(deps, phone, 'login');
-  try {
-    await consumeSmsCode(deps, phone, 'login', code);
-  } catch (e) {
-    if (live && isAppError(e) && e.code === 'sms/code-invalid') throw refusal;
-    throw e;
-  }
+async function refuseWithoutRevealing(deps: Deps, caller: WechatCaller, phone: string, code: string, refusal: AppError): Promise<never> {
+  const verdict = await retryOnConflict(() => deps.store.transaction((tx) => verifySmsCodeInTx(deps, tx, caller, phone, 'login', code)));
+  assertSmsVerdict(verdict);
   throw refusal;
 }
 
@@ -61,7 +56,7 @@ async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phon
   const bindingId = wechatBindingId(caller);
   const outcome = await retryOnConflict(() =>
     deps.store.transaction(async (tx): Promise<{ verdict: SmsVerdict; user?: UserDoc }> => {
-      const verdict = await verifySmsCodeInTx(deps, tx, phone, 'login', code);
+      const verdict = await verifySmsCodeInTx(deps, tx, caller, phone, 'login', code);
       // a wrong code is refused after the commit, so the spent try counts
       if (verdict !== 'ok') return { verdict };
       const user = await tx.get<UserDoc>('ic_users', userId);

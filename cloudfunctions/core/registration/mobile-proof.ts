@@ -46,7 +46,7 @@ export async function verifyRegistrationMobile(deps: Deps, caller: WechatCaller,
   if (!smsCode) throw new AppError('input/invalid', { field: 'smsCode', reason: 'required' });
   // The code is spent and the proof kept in one transaction: never a spent code without its proof.
   const verdict = await deps.store.transaction(async (tx) => {
-    const v = await verifySmsCodeInTx(deps, tx, phone, 'register', smsCode);
+    const v = await verifySmsCodeInTx(deps, tx, caller, phone, 'register', smsCode);
     if (v === 'ok') await tx.set('mobile_proofs', { _id: wechatBindingId(caller), phone, via: 'sms', expires_at: deps.clock.now() + PROOF_TTL_MS } satisfies MobileProofDoc);
     return v;
   });

@@ -8,20 +8,30 @@ const day = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 1
 
 const budgetId = (deps: Deps, kind: string, subject: string, today: string) => `${kind}_${deps.crypto.hmac(`${kind}:${subject}:${today}`).slice(0, 32)}`;
 
+export interface DailyBudget {
+  kind: string;
+  subject: string;
+  cap: number;
+}
+
 /**
- * Counts one use of a daily budget inside a transaction, so the budget is spent only if everything else
- * the transaction does lands too. Returns false (and changes nothing) when the budget is spent.
+ * Counts one use of each daily budget inside a transaction, so they are spent only if everything else the
+ * transaction does lands too. All are checked before any is counted: when one is spent, returns false
+ * and changes nothing (a refusal by one budget never costs another).
  */
-export async function takeDailyBudgetInTx(deps: Deps, tx: StoreTx, kind: string, subject: string, cap: number): Promise<boolean> {
+export async function takeDailyBudgetsInTx(deps: Deps, tx: StoreTx, budgets: readonly DailyBudget[]): Promise<boolean> {
   const today = day(deps.clock.now());
-  const id = budgetId(deps, kind, subject, today);
-  const doc = await tx.get<{ _id: string; count: number }>('rate_limits', id);
-  if (!doc) {
-    await tx.insert('rate_limits', { _id: id, kind, day: today, count: 1 });
-    return true;
+  const current: Array<{ id: string; kind: string; count: number | null }> = [];
+  for (const b of budgets) {
+    const id = budgetId(deps, b.kind, b.subject, today);
+    const doc = await tx.get<{ _id: string; count: number }>('rate_limits', id);
+    if (doc && doc.count >= b.cap) return false;
+    current.push({ id, kind: b.kind, count: doc ? doc.count : null });
   }
-  if (doc.count >= cap) return false;
-  await tx.update('rate_limits', id, { inc: { count: 1 } });
+  for (const c of current) {
+    if (c.count === null) await tx.insert('rate_limits', { _id: c.id, kind: c.kind, day: today, count: 1 });
+    else await tx.update('rate_limits', c.id, { inc: { count: 1 } });
+  }
   return true;
 }
 

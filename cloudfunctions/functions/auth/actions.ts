@@ -17,8 +17,7 @@ export const authFunction: FunctionDef = {
     me: action(empty(), (ctx) => me(ctx.deps, requireCaller(ctx))),
     loginAsGuest: action(empty(), (ctx) => loginAsGuest(ctx.deps, requireCaller(ctx))),
     sendSmsCode: action(object({ phone: string({ pattern: MOBILE_CN, max: 11 }), purpose: literal('login', 'bind', 'register') }), (ctx, input) => {
-      requireCaller(ctx);
-      return requestSmsCode(ctx.deps, input.phone, input.purpose, ctx.ip);
+      return requestSmsCode(ctx.deps, requireCaller(ctx), input.phone, input.purpose, ctx.ip);
     }),
     loginBySms: action(
       object({
