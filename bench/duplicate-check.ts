@@ -10,12 +10,16 @@ import { memoryCache } from '../cloudfunctions/adapters/node/cache';
 import { systemClock } from '../cloudfunctions/adapters/node/clock';
 import { devSmsOutbox } from '../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../cloudfunctions/adapters/wechat/dev-phone';
+import { officialAccountApi } from '../cloudfunctions/adapters/wechat/oa-http';
 import { unconfiguredPay } from '../cloudfunctions/adapters/wxpay/unconfigured';
 import { sampleRegistry } from '../cloudfunctions/adapters/registry';
 import { normaliseCompanyName, type CompanyName } from '../cloudfunctions/core/accounts/company-name';
 import { matchAccountName } from '../cloudfunctions/core/accounts/name-match';
 import { gramDocId, nameKeyId } from '../cloudfunctions/core/accounts/name-index';
-import { FUZZY_THRESHOLD, indexedGrams, scoreNames } from '../cloudfunctions/core/accounts/name-similarity';
+import { indexedGrams } from '../cloudfunctions/core/accounts/name-similarity';
+import { compareNames, offered } from '../cloudfunctions/core/accounts/name-compare';
+import { labelledPairs } from '../test/registration/fixtures/labelled-names';
+import { qualityOf } from '../test/registration/fixtures/quality';
 import { prng, syntheticName } from '../scripts/lib/synthetic-companies';
 import type { BenchRow } from './table';
 
@@ -73,6 +77,7 @@ function depsOver(store: SqliteStore): Deps {
     cache: memoryCache(60_000),
     sms: devSmsOutbox(),
     wechat: devWechatApi(() => 'wxbench00000001'),
+    officialAccount: officialAccountApi({ apps: [], http: async () => ({ errcode: -1 }) }),
     pay: unconfiguredPay(),
     registry: sampleRegistry(),
     log: () => undefined,
@@ -125,8 +130,8 @@ function naive(store: SqliteStore) {
       const wanted = normaliseCompanyName(q);
       let best: [string, number] | null = null;
       for (const [id, key, core, region, branch] of all.iterate() as Iterable<[string, string, string, string, string]>) {
-        const score = scoreNames(wanted, { key, core, region, branch } satisfies CompanyName);
-        if (score >= FUZZY_THRESHOLD && (!best || score > best[1])) best = [id, score];
+        const c = compareNames(wanted, { key, core, region, branch } satisfies CompanyName);
+        if (offered(c) && (!best || c.score > best[1])) best = [id, c.score];
       }
       return best?.[0] ?? null;
     },
@@ -136,6 +141,13 @@ function naive(store: SqliteStore) {
 export async function duplicateCheck(): Promise<BenchRow[]> {
   const sizes = (process.env['BENCH_DUP_SIZES'] ?? '100000,1000000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
   const rows: BenchRow[] = [];
+  // the quality of what is timed, from the labelled set (test/registration/fixtures/labelled-names.ts)
+  const pairs = labelledPairs();
+  const judge = (p: { typed: string; existing: string }) => compareNames(normaliseCompanyName(p.typed), normaliseCompanyName(p.existing));
+  for (const part of ['tuning', 'held-out'] as const) {
+    const q = qualityOf(pairs.filter((p) => p.part === part), judge);
+    rows.push({ area: 'dup check quality', metric: `${part}: precision / recall / false offers`, value: `${q.precision.toFixed(3)} / ${q.recall.toFixed(3)} / ${(q.falseOfferRate * 100).toFixed(1)} %`, baseline: 'targets: recall ≥ 0.95, false offers ≤ 3 %', ratio: '', note: q.summary });
+  }
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'hulian-bench-dup-'));
     try {

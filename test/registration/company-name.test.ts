@@ -12,12 +12,26 @@ describe('normaliseCompanyName', () => {
     expect(key('ＡＢＣ科技有限公司')).toBe(key('abc科技有限公司'));
   });
 
-  test('given legal-form suffixes, then they are dropped (有限公司, 股份有限公司, 有限责任公司, Co., Ltd.)', () => {
-    expect(key('杭州星辰科技股份有限公司')).toBe('杭州|星辰科技|');
+  test('given legal-form suffixes of a plain company, then they are dropped (有限公司, 有限责任公司, Co., Ltd.)', () => {
     expect(key('杭州星辰科技有限责任公司')).toBe('杭州|星辰科技|');
-    expect(key('星辰投资咨询（有限合伙）')).toBe(key('星辰投资咨询'));
+    expect(key('杭州星辰科技')).toBe('杭州|星辰科技|');
     expect(key('Acme Robotics Co., Ltd.')).toBe('|acmerobotics|');
     expect(key('ACME ROBOTICS LIMITED')).toBe('|acmerobotics|');
+  });
+
+  test('given another legal form (股份有限公司, 有限合伙, PLC), then it stays in the key: related, never the same key', () => {
+    expect(key('杭州星辰科技股份有限公司')).toBe('杭州|星辰科技||joint-stock');
+    expect(key('星辰投资咨询（有限合伙）')).not.toBe(key('星辰投资咨询有限公司'));
+    expect(key('Acme Foods PLC')).not.toBe(key('Acme Foods Co., Ltd.'));
+    expect(norm('杭州星辰科技股份有限公司上海分公司')).toMatchObject({ form: 'joint-stock', branch: '上海分公司' });
+  });
+
+  test('given English names, then regions, abbreviations and "Co., Ltd." vs "Company Limited" come off word by word', () => {
+    expect(norm('Acme Foods (Shanghai) Co., Ltd.')).toMatchObject({ region: '上海', core: 'acmefoods', words: ['acme', 'foods'] });
+    expect(key('Shanghai Acme Foods Company Limited')).toBe(key('Acme Foods (Shanghai) Co., Ltd.'));
+    expect(key('Acme Intl Trading Ltd')).toBe(key('Acme International Trading Limited'));
+    expect(key('Smith & Sons Trading')).toBe(key('Smith and Sons Trading Co., Ltd.'));
+    expect(norm('Acme Foods Co., Ltd. Beijing Branch')).toMatchObject({ core: 'acmefoods', branch: '北京branch' });
   });
 
   test('given an English name ending in letters that spell a form, then only whole words are dropped', () => {

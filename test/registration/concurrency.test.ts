@@ -14,7 +14,7 @@ describe('registrations racing each other', () => {
     await provePhone(deps, b, pb);
     const [ra, rb] = await Promise.all([
       submitRegistration(deps, a, { account: { name: '杭州星辰科技有限公司' }, contact: { name: '甲', mobile1: pa }, consent }),
-      submitRegistration(deps, b, { account: { name: '星辰科技（杭州）股份有限公司' }, contact: { name: '乙', mobile1: pb }, consent }),
+      submitRegistration(deps, b, { account: { name: '星辰科技（杭州）有限责任公司' }, contact: { name: '乙', mobile1: pb }, consent }),
     ]);
     expect(await deps.store.count('accounts')).toBe(1);
     expect(ra.account.id).toBe(rb.account.id);

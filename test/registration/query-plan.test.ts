@@ -36,7 +36,7 @@ describe('registration queries use the indexes', () => {
     await register(rec, caller(), { company: '全新的公司' });
     const admin = { _id: 'adm', username: 'a', display_name: 'a', password_hash: '', permissions: ['*'], failed_attempts: 0, locked_until: 0 };
     await approveJoin(rec, admin, pending.user.id);
-    const another = await register(rec, caller(), { company: '杭州市星辰科技股份有限公司' });
+    const another = await register(rec, caller(), { company: '杭州市星辰科技有限责任公司' });
     await rejectJoin(rec, admin, another.user.id, undefined);
     await deps.store.update('methods', 'mth_test', { set: { 'account.new_account_rule': 'select-existing' } });
     deps.cache.invalidate();

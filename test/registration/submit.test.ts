@@ -40,7 +40,7 @@ describe('registration.submit: a new company (user-defined name, exact duplicate
     const accountId = await addAccount(deps, '杭州星辰科技有限公司');
     const contactsBefore = await deps.store.count('contacts');
     const who = caller();
-    const out = await register(deps, who, { company: '星辰科技（杭州）股份有限公司' });
+    const out = await register(deps, who, { company: '星辰科技（杭州）有限责任公司' });
     expect(out).toMatchObject({ state: 'pending', pendingApproval: true, account: { id: accountId, matched: 'exact' } });
     expect(await deps.store.count('contacts')).toBe(contactsBefore);
     expect(await deps.store.count('accounts')).toBe(1);

@@ -56,9 +56,8 @@ export function accountNameFields(name: string): { name_key: string; name_core: 
   return { name_key: n.key, name_core: n.core, name_region: n.region, name_branch: n.branch };
 }
 
+/** The Account's name as the matcher reads it (its legal form and English words are not stored: read from the name). */
 export function nameOfAccount(a: AccountDoc): CompanyName {
-  const key = a['name_key'];
-  if (typeof key === 'string') return { key, core: String(a['name_core'] ?? ''), region: String(a['name_region'] ?? ''), branch: String(a['name_branch'] ?? '') };
   return normaliseCompanyName(a.name);
 }
 

@@ -2,20 +2,25 @@ import type { Deps } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
 import { normaliseCompanyName, type CompanyName } from './company-name';
 import { nameKeyId, nameOfAccount, usccKeyId, type AccountGramDoc, type AccountKeyDoc } from './name-index';
-import { FUZZY_THRESHOLD, indexedGrams, scoreNames } from './name-similarity';
+import { indexedGrams } from './name-similarity';
+import { compareNames, offered, OFFER_SCORE, type NameComparison } from './name-compare';
 
 export type DuplicateCheck = 'exact' | 'fuzzy';
 
 export interface ScoredAccount {
   account: AccountDoc;
   score: number;
+  comparison: NameComparison;
 }
 
-export type NameMatch = { kind: 'exact'; account: AccountDoc } | { kind: 'fuzzy'; account: AccountDoc; score: number } | { kind: 'none' };
+export type NameMatch =
+  | { kind: 'exact'; account: AccountDoc; comparison: NameComparison }
+  | { kind: 'fuzzy'; account: AccountDoc; score: number; comparison: NameComparison }
+  | { kind: 'none' };
 
 /** Postings read per bigram. A bigram with more Accounts than this is common: it counts for little. */
 export const POSTINGS_PER_GRAM = 200;
-const MAX_GRAMS = 16;
+const MAX_GRAMS = 12;
 const CANDIDATES_SCORED = 12;
 
 async function accountByKeyDoc(deps: Deps, keyId: string): Promise<AccountDoc | null> {
@@ -62,8 +67,11 @@ export async function fuzzyCandidates(deps: Deps, name: CompanyName, opts: { min
     .slice(0, CANDIDATES_SCORED)
     .map(([id]) => id);
   const fetched = wanted.length ? await deps.store.getMany<AccountDoc>('accounts', wanted) : [];
-  const scored = [...sameCore, ...fetched].map((account) => ({ account, score: scoreNames(name, nameOfAccount(account)) }));
-  const min = opts.minScore ?? FUZZY_THRESHOLD;
+  const scored = [...sameCore, ...fetched].map((account) => {
+    const comparison = compareNames(name, nameOfAccount(account));
+    return { account, score: comparison.score, comparison };
+  });
+  const min = opts.minScore ?? OFFER_SCORE;
   return scored
     .filter((s) => s.score >= min)
     .sort((a, b) => b.score - a.score || (a.account._id < b.account._id ? -1 : 1))
@@ -72,13 +80,13 @@ export async function fuzzyCandidates(deps: Deps, name: CompanyName, opts: { min
 
 /**
  * The method's duplicate check. `exact`: the normalised key only. `fuzzy`: the key, else the best
- * candidate at or above the threshold — to be confirmed by the registrant, never joined silently.
+ * candidate the one threshold policy offers (`name-compare.ts`) — to be confirmed by the registrant, never joined silently.
  */
 export async function matchAccountName(deps: Deps, rawName: string, mode: DuplicateCheck): Promise<NameMatch> {
   const name = normaliseCompanyName(rawName);
   const exact = await accountByNameKey(deps, name);
-  if (exact) return { kind: 'exact', account: exact };
+  if (exact) return { kind: 'exact', account: exact, comparison: compareNames(name, nameOfAccount(exact)) };
   if (mode === 'exact') return { kind: 'none' };
   const [best] = await fuzzyCandidates(deps, name, { limit: 1 });
-  return best ? { kind: 'fuzzy', account: best.account, score: best.score } : { kind: 'none' };
+  return best && offered(best.comparison) ? { kind: 'fuzzy', account: best.account, score: best.score, comparison: best.comparison } : { kind: 'none' };
 }

@@ -58,6 +58,20 @@ for (const [province, cities] of Object.entries(PROVINCE_CITIES)) {
   REGIONS.set(province, cities === province ? { name: province, level: 2, province } : { name: province, level: 1 });
 }
 
+/** English (pinyin) names of the regions English company names carry: Acme Foods (Shanghai) Co., Ltd. */
+const ENGLISH_NAMES: Record<string, string> = {
+  china: '中国', prc: '中国', beijing: '北京', shanghai: '上海', tianjin: '天津', chongqing: '重庆', guangzhou: '广州',
+  shenzhen: '深圳', hangzhou: '杭州', suzhou: '苏州', nanjing: '南京', wuhan: '武汉', chengdu: '成都', xian: '西安',
+  xiamen: '厦门', qingdao: '青岛', dalian: '大连', ningbo: '宁波', wuxi: '无锡', dongguan: '东莞', foshan: '佛山',
+  zhuhai: '珠海', changsha: '长沙', zhengzhou: '郑州', jinan: '济南', hefei: '合肥', fuzhou: '福州', kunming: '昆明',
+  shenyang: '沈阳', harbin: '哈尔滨', hongkong: '香港', macau: '澳门', macao: '澳门', taiwan: '台湾', guangdong: '广东',
+  zhejiang: '浙江', jiangsu: '江苏', shandong: '山东', fujian: '福建', sichuan: '四川', hubei: '湖北', hunan: '湖南',
+};
+for (const [en, zh] of Object.entries(ENGLISH_NAMES)) {
+  const region = REGIONS.get(zh);
+  if (region) REGIONS.set(en, region);
+}
+
 /** Administrative suffixes a region word may carry: 深圳市, 浙江省, 广西壮族自治区, 香港特别行政区. */
 const ADMIN_SUFFIXES = ['特别行政区', '壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '自治州', '省', '市', '地区', '盟', '区', '县'];
 
