@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -29,7 +29,9 @@ function persistentSecret(dataDir: string, name: string, make: () => string): { 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const rootDir = resolve(__dirname, '..');
   const dataDir = resolve(env['DATA_DIR'] ?? join(rootDir, '.data'));
-  mkdirSync(dataDir, { recursive: true });
+  // the database and the secrets live here: nobody but this user may list or read it
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   const secret = env['HULIAN_SECRET'] ?? persistentSecret(dataDir, 'secret', () => randomBytes(32).toString('base64url')).value;
   const envPassword = env['HULIAN_ADMIN_PASSWORD'];
   const generated = envPassword ? null : persistentSecret(dataDir, 'admin-password', () => randomBytes(9).toString('base64url'));

@@ -10,6 +10,7 @@ import { serveStatic } from './static';
 import { handleDevPaySucceed, handlePayNotify } from './pay-routes';
 import { handleDevRegistry } from './dev/registry';
 import { readRaw, sendJson } from './io';
+import { applySecurityHeaders } from './security-headers';
 
 const MAX_BODY = 256 * 1024;
 export const VERSION = '0.1.0';
@@ -19,14 +20,20 @@ function bearerOf(req: IncomingMessage): string | undefined {
   return h && h.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 }
 
-async function parseJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false }> {
+async function parseJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; tooLarge?: true }> {
   try {
     const text = await readRaw(req, MAX_BODY);
-    if (text === null) return { ok: false };
+    if (text === null) return { ok: false, tooLarge: true };
     return { ok: true, value: text.length ? JSON.parse(text) : undefined };
   } catch {
     return { ok: false };
   }
+}
+
+/** 413 for a body over the limit, 400 for one that is not JSON. */
+function refuseBody(res: ServerResponse, parsed: { tooLarge?: true }, locale: ReturnType<typeof pickLocale>): void {
+  if (parsed.tooLarge) return sendJson(res, 413, errorEnvelope('input/too-large', locale, { limitKb: MAX_BODY / 1024 }));
+  sendJson(res, 400, errorEnvelope('input/malformed', locale));
 }
 
 /** The local runtime over HTTP: functions, dev simulators, the h5 build and the console. */
@@ -40,7 +47,7 @@ export function createHttpServer(rt: Runtime): Server {
     const fn = Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!fn) return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: name.slice(0, 40) }));
     const parsed = await parseJson(req);
-    if (!parsed.ok) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
+    if (!parsed.ok) return refuseBody(res, parsed, locale);
     const bearer = bearerOf(req);
     const caller = fn.audience === 'wechat' ? callerFromToken(rt.deps.crypto, bearer) : null;
     const out = await dispatch(fn, rt.deps, {
@@ -58,6 +65,7 @@ export function createHttpServer(rt: Runtime): Server {
     const locale = pickLocale(undefined, req.headers['accept-language']);
     if (req.method === 'POST' && path === '/api/dev/wechat/session') {
       const parsed = await parseJson(req);
+      if (!parsed.ok) return refuseBody(res, parsed, locale);
       const body = parsed.ok && parsed.value && typeof parsed.value === 'object' && !Array.isArray(parsed.value) ? (parsed.value as Record<string, unknown>) : parsed.ok && parsed.value === undefined ? {} : null;
       if (!body) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
       const out = issueWechatSession(rt.deps.crypto, body, rt.config.devAppId);
@@ -66,6 +74,7 @@ export function createHttpServer(rt: Runtime): Server {
     }
     if (req.method === 'POST' && path === '/api/dev/wechat/phone-code') {
       const parsed = await parseJson(req);
+      if (!parsed.ok) return refuseBody(res, parsed, locale);
       const body = parsed.ok ? (parsed.value as { phone?: unknown; appid?: unknown } | undefined) : undefined;
       const phone = body && typeof body === 'object' ? body.phone : undefined;
       const appid = body && typeof body === 'object' ? body.appid : undefined;
@@ -78,6 +87,7 @@ export function createHttpServer(rt: Runtime): Server {
   }
 
   return createServer((req, res) => {
+    applySecurityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const route = async () => {

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Deps } from '../cloudfunctions/core/ports';
 import { COLLECTIONS } from '../cloudfunctions/core/schema/collections';
@@ -25,7 +26,11 @@ export interface Runtime {
 
 /** The embedded runtime: the same core and functions as CloudBase, on SQLite in one process. */
 export async function createRuntime(config: ServerConfig): Promise<Runtime> {
-  const store = openSqliteStore({ file: join(config.dataDir, 'hulian.sqlite'), collections: COLLECTIONS });
+  const dbFile = join(config.dataDir, 'hulian.sqlite');
+  // SQLite gives the -wal and -shm files the database file's mode: create it 0600 before SQLite does
+  closeSync(openSync(dbFile, 'a', 0o600));
+  ownerOnly(config.dataDir);
+  const store = openSqliteStore({ file: dbFile, collections: COLLECTIONS });
   const log: Deps['log'] = (level, msg, fields) => {
     if (level !== 'info' || process.env['HULIAN_LOG'] === 'info') console[level === 'info' ? 'log' : level](`[${level}] ${msg}`, fields ?? '');
   };
@@ -53,6 +58,8 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   await indexUnindexedAccounts(deps);
   // orders left unpaid after their window are queried and closed (also swept when the console lists them)
   const stopSweep = startPaySweep(deps);
+  // the pay sandbox's keys and anything an older version left readable
+  ownerOnly(config.dataDir);
   return {
     deps,
     store,
@@ -63,4 +70,9 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
       store.close();
     },
   };
+}
+
+/** Every file directly in the data folder (database, -wal, -shm, secrets, sandbox keys) is the owner's alone. */
+function ownerOnly(dataDir: string): void {
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) if (entry.isFile()) chmodSync(join(dataDir, entry.name), 0o600);
 }

@@ -2,7 +2,7 @@ import type { Deps, Doc } from '../cloudfunctions/core/ports';
 import { StoreConflictError } from '../cloudfunctions/core/ports';
 import { BUILTIN_ROLES, TERMINAL_USER_ROLE_ID } from '../cloudfunctions/core/access/builtin-roles';
 import { defaultSettings } from '../cloudfunctions/core/settings/settings';
-import { adminIdFor } from '../cloudfunctions/core/admin/admin-auth';
+import { adminIdFor, setAdminPassword } from '../cloudfunctions/core/admin/admin-auth';
 import { LICENCE_ID } from '../cloudfunctions/core/licences/seats';
 import type { AdminDoc, LicenceDoc, RoleDoc } from '../cloudfunctions/core/kernel/docs';
 import type { ServerConfig } from './config';
@@ -43,8 +43,9 @@ export async function seedEssentials(deps: Deps, config: ServerConfig): Promise<
     };
     await insertMissing(deps, 'admins', doc);
   } else if (!(await deps.crypto.verifyPassword(config.adminPassword, admin.password_hash))) {
-    // The configured password is the source of truth for the local runtime's admin.
-    await deps.store.update('admins', adminId, { set: { password_hash: await deps.crypto.hashPassword(config.adminPassword) } });
+    // The configured password is the source of truth for the seeded admin (locally and on every deploy);
+    // like any new password it ends the sessions opened with the old one.
+    await setAdminPassword(deps, adminId, config.adminPassword);
   }
 }
 

@@ -1,6 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { policyForHtml } from './security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,10 +44,29 @@ export function serveStatic(res: ServerResponse, root: string, urlPath: string, 
     return;
   }
   const immutable = /\.[0-9a-f]{8,}\./.test(file);
-  res.writeHead(200, {
+  const headers: Record<string, string> = {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-  });
+  };
+  if (extname(file) === '.html') {
+    const page = htmlPage(file);
+    res.writeHead(200, { ...headers, 'content-security-policy': page.policy, 'content-length': page.body.length });
+    res.end(page.body);
+    return;
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
+}
+
+const pages = new Map<string, { mtimeMs: number; body: Buffer; policy: string }>();
+
+/** A page and its policy (its inline scripts' hashes), read again only when the build changes it. */
+function htmlPage(file: string): { body: Buffer; policy: string } {
+  const mtimeMs = statSync(file).mtimeMs;
+  const cached = pages.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached;
+  const body = readFileSync(file);
+  const page = { mtimeMs, body, policy: policyForHtml(body.toString('utf8')) };
+  pages.set(file, page);
+  return page;
 }

@@ -1,14 +1,13 @@
 import type { AdminView } from '../contracts/domain';
 import type { Deps } from '../ports';
-import { q } from '../ports';
 import type { AdminDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
-import { isoNow } from '../kernel/time';
 import { audit } from '../audit/audit';
+import { loginFailed, loginKeys, loginSucceeded, takeLoginAttempt } from './login-guard';
+import { authenticateSession, endAllSessions, openSession, type IssuedSession } from './admin-sessions';
 
-export const ADMIN_TOKEN_TTL_SECONDS = 8 * 3600;
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCK_MINUTES = 15;
+export { ADMIN_TOKEN_TTL_SECONDS } from './admin-sessions';
+export { PAIR_BUDGET, NAME_BUDGET } from './login-guard';
 
 export const adminIdFor = (username: string) => `adm_${username.toLowerCase()}`;
 
@@ -16,45 +15,59 @@ export function adminView(a: AdminDoc): AdminView {
   return { id: a._id, username: a.username, displayName: a.display_name, permissions: a.permissions };
 }
 
-/** Verifies the password (scrypt), locks the account after repeated failures, issues a signed token. */
-export async function adminLogin(deps: Deps, username: string, password: string): Promise<{ token: string; admin: AdminView; expiresAt: string }> {
-  const id = adminIdFor(username);
-  const admin = await deps.store.get<AdminDoc>('admins', id);
-  const now = deps.clock.now();
-  if (admin && admin.locked_until > now) {
-    throw new AppError('admin/locked', { minutes: Math.ceil((admin.locked_until - now) / 60000) });
-  }
-  // Verify against something even for unknown names, so timing does not reveal which names exist.
+/**
+ * Console sign-in. The attempt is taken from the login budgets before anything is checked, then the
+ * password is verified with scrypt — against a dummy hash when the name is unknown, so an unknown name
+ * costs the same time and gets the same answer as a wrong password.
+ */
+export async function adminLogin(deps: Deps, username: string, password: string, ip: string | undefined): Promise<IssuedSession & { admin: AdminView }> {
+  const keys = loginKeys(deps, username, ip);
+  await takeLoginAttempt(deps, keys);
+  const admin = await deps.store.get<AdminDoc>('admins', adminIdFor(username));
   const ok = await deps.crypto.verifyPassword(password, admin?.password_hash ?? DUMMY_HASH);
   if (!admin || !ok) {
-    if (admin) await recordFailure(deps, admin, now);
+    const lockedNow = await loginFailed(deps, keys);
+    if (lockedNow && admin) await audit(deps, { actor: 'system', action: 'admin.locked', target: admin._id, details: { ip: ip ?? 'unknown' } });
     throw new AppError('admin/invalid-credentials');
   }
-  if (admin.failed_attempts > 0) await deps.store.update('admins', id, { set: { failed_attempts: 0, locked_until: 0 } });
-  const token = deps.crypto.signToken({ typ: 'admin', sub: admin._id }, ADMIN_TOKEN_TTL_SECONDS);
+  await loginSucceeded(deps, keys);
+  // only someone who knows the password learns that the account is disabled
+  if (admin.disabled) throw new AppError('auth/disabled');
+  const issued = await openSession(deps, admin);
+  await deps.store.update('admins', admin._id, { set: { last_login_at: new Date(deps.clock.now()).toISOString() } });
   await audit(deps, { actor: `admin:${admin._id}`, action: 'admin.login', target: admin._id });
-  return { token, admin: adminView(admin), expiresAt: new Date(now + ADMIN_TOKEN_TTL_SECONDS * 1000).toISOString() };
+  return { ...issued, admin: adminView(admin) };
 }
 
-async function recordFailure(deps: Deps, admin: AdminDoc, now: number): Promise<void> {
-  await deps.store.update('admins', admin._id, { inc: { failed_attempts: 1 } });
-  // Lock once the count reaches the limit; the condition keeps concurrent failures from extending it twice.
-  const locked = await deps.store.update(
-    'admins',
-    admin._id,
-    { set: { locked_until: now + LOCK_MINUTES * 60000, failed_attempts: 0 } },
-    { failed_attempts: q.gte(MAX_FAILED_ATTEMPTS) },
-  );
-  if (locked) await audit(deps, { actor: 'system', action: 'admin.locked', target: admin._id, details: { at: isoNow(deps.clock) } });
-}
-
-/** The admin behind a bearer token, or `auth/unauthenticated`. */
+/** The admin behind a bearer token (a live session), or `auth/unauthenticated`. */
 export async function authenticateAdmin(deps: Deps, bearer: string | undefined): Promise<AdminDoc> {
-  const payload = bearer ? deps.crypto.verifyToken(bearer) : null;
-  if (!payload || payload['typ'] !== 'admin' || typeof payload['sub'] !== 'string') throw new AppError('auth/unauthenticated');
-  const admin = await deps.store.get<AdminDoc>('admins', payload['sub']);
-  if (!admin) throw new AppError('auth/unauthenticated');
-  return admin;
+  return (await authenticateSession(deps, bearer)).admin;
+}
+
+export const MIN_ADMIN_PASSWORD = 12;
+
+/**
+ * An admin changes their own password: the current one is checked (and counted like a login, so a
+ * stolen token cannot guess it), every session of theirs ends, and a fresh one is answered.
+ */
+export async function changeOwnPassword(deps: Deps, admin: AdminDoc, current: string, next: string, ip: string | undefined): Promise<IssuedSession> {
+  const keys = loginKeys(deps, admin.username, ip);
+  await takeLoginAttempt(deps, keys);
+  if (!(await deps.crypto.verifyPassword(current, admin.password_hash))) {
+    await loginFailed(deps, keys);
+    throw new AppError('admin/invalid-credentials');
+  }
+  await loginSucceeded(deps, keys);
+  await setAdminPassword(deps, admin._id, next);
+  await audit(deps, { actor: `admin:${admin._id}`, action: 'admin.password.change', target: admin._id });
+  return openSession(deps, admin);
+}
+
+/** A new password ends every session first: if the write after it fails, nobody kept a session. */
+export async function setAdminPassword(deps: Deps, adminId: string, password: string): Promise<void> {
+  await endAllSessions(deps, adminId);
+  const now = new Date(deps.clock.now()).toISOString();
+  await deps.store.update('admins', adminId, { set: { password_hash: await deps.crypto.hashPassword(password), updated_at: now, password_changed_at: now } });
 }
 
 // scrypt hash of a random password nobody knows; same parameters as real hashes.

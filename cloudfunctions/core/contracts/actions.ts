@@ -1,6 +1,7 @@
 import type { AdminView, ObjectName, Page, SessionView } from './domain';
 import type { Permission, RecordCreateInputs, RecordUpdateInputs, RecordView, RoleView, SettingsPatch, SettingsView } from './domain';
 import type { OrderState, OrderView } from './domain';
+import type { AdminAccountView, AdminCreateIn, AdminsListOut, AdminUpdateIn } from './admin';
 import type {
   AccountCreateIn,
   AccountsListIn,
@@ -92,6 +93,21 @@ export interface RecordsActions {
 export interface AdminSessionActions {
   login: { in: { username: string; password: string }; out: { token: string; admin: AdminView; expiresAt: string } };
   me: { in: Record<string, never>; out: AdminView };
+  /** ends this session at once: the token stops working */
+  logout: { in: Record<string, never>; out: { ended: true } };
+  /** the console calls it while in use: the session lives on, with a fresh token */
+  renew: { in: Record<string, never>; out: { token: string; expiresAt: string } };
+  /** ends every session of this admin (this one included) and answers a fresh one */
+  'password.change': { in: { currentPassword: string; newPassword: string }; out: { token: string; expiresAt: string } };
+}
+
+/** Console admins (only a super admin: `*` or `admins.manage`). */
+export interface AdminAdminsActions {
+  'admins.list': { in: Record<string, never>; out: AdminsListOut };
+  'admins.create': { in: AdminCreateIn; out: AdminAccountView };
+  'admins.update': { in: AdminUpdateIn; out: AdminAccountView };
+  'admins.disable': { in: { id: string }; out: AdminAccountView };
+  'admins.enable': { in: { id: string }; out: AdminAccountView };
 }
 
 /** Terminal users. */
@@ -197,6 +213,7 @@ export interface AdminDuplicatesActions {
 }
 
 export type AdminActions = AdminSessionActions &
+  AdminAdminsActions &
   AdminMethodsActions &
   AdminApprovalsActions &
   AdminDuplicatesActions &

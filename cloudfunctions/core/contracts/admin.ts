@@ -8,26 +8,65 @@ import type { Page, UserStatus, UserView } from './domain';
 /**
  * Admin permissions. An admin's `permissions` holds these names, `area.*` for a whole area, or `*` for
  * everything (the seeded demo admin). Manual activation needs both `enterprises.create` and `users.create`.
+ * `admins.manage` (or `*`) makes a super admin: the one who creates admins and grants these.
  */
-export type AdminPermission =
-  | 'dashboard.read'
-  | 'users.read'
-  | 'users.create'
-  | 'users.update'
-  | 'enterprises.create'
-  | 'accounts.read'
-  | 'accounts.create'
-  | 'accounts.update'
-  | 'contacts.read'
-  | 'contacts.create'
-  | 'contacts.update'
-  | 'licences.read'
-  | 'licences.grant'
-  | 'audit.read'
-  | 'roles.read'
-  | 'roles.update'
-  | 'settings.read'
-  | 'settings.update';
+export const ADMIN_PERMISSIONS = [
+  'dashboard.read',
+  'users.read',
+  'users.create',
+  'users.update',
+  'enterprises.create',
+  'accounts.read',
+  'accounts.create',
+  'accounts.update',
+  'contacts.read',
+  'contacts.create',
+  'contacts.update',
+  'licences.read',
+  'licences.grant',
+  'audit.read',
+  'roles.read',
+  'roles.update',
+  'settings.read',
+  'settings.update',
+  'admins.manage',
+] as const;
+
+export type AdminPermission = (typeof ADMIN_PERMISSIONS)[number];
+
+/** A console admin as `admins.list` shows it. */
+export interface AdminAccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  permissions: string[];
+  disabled: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+  lastLoginAt?: string;
+}
+
+export interface AdminsListOut {
+  items: AdminAccountView[];
+  /** the permission vocabulary a super admin grants from (plus `area.*` and `*`) */
+  permissions: AdminPermission[];
+}
+
+export interface AdminCreateIn {
+  username: string;
+  displayName: string;
+  /** 12 characters or more */
+  password: string;
+  permissions: string[];
+}
+
+/** A new password or a disable ends every session of that admin at once. */
+export interface AdminUpdateIn {
+  id: string;
+  displayName?: string;
+  permissions?: string[];
+  password?: string;
+}
 
 /** Terminal User seats. */
 export interface LicenceSummary {

@@ -2,6 +2,7 @@
 export const ERROR_CODES = [
   'input/invalid',
   'input/malformed',
+  'input/too-large',
   'auth/unauthenticated',
   'auth/not-activated',
   'auth/disabled',
@@ -44,6 +45,10 @@ export const ERROR_CODES = [
   'orders/closed',
   'admin/invalid-credentials',
   'admin/locked',
+  'admins/not-found',
+  'admins/username-taken',
+  'admins/last-super-admin',
+  'admins/self',
   'conflict/concurrent-update',
   'internal',
 ] as const;
@@ -53,7 +58,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** HTTP status on the local runtime, mirroring the error class (API.md). */
 export function httpStatusOf(code: ErrorCode): number {
   if (code === 'internal') return 500;
-  if (code === 'auth/unauthenticated') return 401;
+  // a wrong admin password answers like a missing token: one status whether or not the name exists
+  if (code === 'auth/unauthenticated' || code === 'admin/invalid-credentials') return 401;
+  if (code === 'input/too-large') return 413;
   if (code.startsWith('input/')) return 400;
   if (code.startsWith('access/') || code === 'auth/not-activated' || code === 'auth/disabled') return 403;
   if (code.endsWith('/not-found') || code === 'registration/account-not-found') return 404;

@@ -116,6 +116,39 @@ export interface AdminDoc {
   permissions: string[];
   failed_attempts: number;
   locked_until: number;
+  /** a disabled admin cannot sign in and its sessions are ended */
+  disabled?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  last_login_at?: string;
+  /** ms: sessions opened before this (a password change, a disable) no longer work */
+  sessions_valid_after?: number;
+  [key: string]: unknown;
+}
+
+/** One console sign-in; the admin token carries its id. Ended by logout, a password change or a disable. */
+export interface AdminSessionDoc {
+  _id: string;
+  admin_id: string;
+  created_at: string;
+  created_ms: number;
+  /** ms since the epoch; slides forward while the console is in use */
+  expires_at: number;
+  /** when `expires_at` last moved (ms), so a busy console writes at most once a minute */
+  touched_at: number;
+  ended: boolean;
+  [key: string]: unknown;
+}
+
+/** A login budget, counted before any password is checked (core/admin/login-guard.ts). */
+export interface AdminLoginAttemptDoc {
+  _id: string;
+  /** hmac of the lowercased user name: `npm run admin:unlock` finds a name's budgets by it */
+  subject: string;
+  /** attempts taken in the current window (a success gives its own back) */
+  attempts: number;
+  window_until: number;
+  locked_until: number;
   [key: string]: unknown;
 }
 

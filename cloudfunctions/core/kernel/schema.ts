@@ -27,15 +27,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * What a string may contain besides printable text:
+ * - `line` (names, labels, ids): no control characters (C0, DEL, C1), no line or paragraph separators,
+ *   and no bidirectional overrides, isolates or marks (U+202A–E, U+2066–9, U+200E/F, U+061C), which
+ *   make a name display as something else (`‮gpj.exe` shows as `exe.jpg`);
+ * - `multiline` (descriptions, bodies): the same, but line breaks and tabs are kept;
+ * - `any`: anything (passwords, which are only ever hashed).
+ * Without `text`, long fields (over 300 characters) are free text and short ones are single lines.
+ */
+export type TextKind = 'line' | 'multiline' | 'any';
+
 export interface StringOpts {
   min?: number;
   max?: number;
   pattern?: RegExp;
   trim?: boolean;
+  text?: TextKind;
+}
+
+const BIDI_AND_CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const BIDI_AND_CONTROLS_BUT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether `s` holds a character that `text` refuses (exported for validators that do not use `string()`). */
+export function hasForbiddenCharacters(s: string, text: TextKind): boolean {
+  if (text === 'any') return false;
+  return (text === 'line' ? BIDI_AND_CONTROLS : BIDI_AND_CONTROLS_BUT_BREAKS).test(s);
 }
 
 export function string(opts: StringOpts = {}): Schema<string> {
   const max = opts.max ?? 200;
+  const text = opts.text ?? (max > 300 ? 'multiline' : 'line');
   return {
     kind: 'string',
     describe: { min: opts.min, max },
@@ -44,6 +66,7 @@ export function string(opts: StringOpts = {}): Schema<string> {
       const s = opts.trim === false ? v : v.trim();
       if (s.length < (opts.min ?? 0)) fail(path, 'too-short');
       if (s.length > max) fail(path, 'too-long');
+      if (hasForbiddenCharacters(s, text)) fail(path, 'control-character');
       if (opts.pattern && !opts.pattern.test(s)) fail(path, 'pattern');
       return s;
     },
@@ -164,6 +187,7 @@ export function scalarRecord(opts: { maxKeys?: number; keyPattern?: RegExp } = {
         const val = v[key];
         if (typeof val === 'string') {
           if (val.length > 200) fail(child, 'too-long');
+          if (hasForbiddenCharacters(val, 'line')) fail(child, 'control-character');
         } else if (typeof val === 'number') {
           if (!Number.isFinite(val)) fail(child, 'expected-number');
         } else if (typeof val !== 'boolean') fail(child, 'expected-scalar');

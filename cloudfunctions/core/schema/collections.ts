@@ -21,6 +21,10 @@ const uniq = (...fields: string[]): IndexDecl => ({ fields, unique: true });
 export const COLLECTIONS = [
   c('settings'),
   c('admins', uniq('username')),
+  /** one document per console sign-in (the token carries its id): logout, a password change or a disable ends it at once */
+  c('admin_sessions', idx('admin_id', 'expires_at')),
+  /** admin login budgets, counted before the password is checked: `_id` = `pair_{hmac(name, ip)}` | `name_{hmac(name)}` */
+  c('admin_login_attempts', idx('subject')),
   /** role names are what admins pick from: unique */
   c('roles', idx('builtin'), uniq('name')),
   c('methods', idx('app_id', 'enabled')),

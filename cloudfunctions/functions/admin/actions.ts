@@ -1,5 +1,6 @@
 import type { FunctionDef } from '../shared/dispatch';
 import { sessionActions } from './session';
+import { adminsActions } from './admins';
 import { usersActions } from './users';
 import { rolesActions } from './roles';
 import { settingsActions } from './settings';
@@ -17,6 +18,7 @@ export const adminFunction: FunctionDef = {
   audience: 'admin',
   actions: {
     ...sessionActions,
+    ...adminsActions,
     ...usersActions,
     ...rolesActions,
     ...settingsActions,

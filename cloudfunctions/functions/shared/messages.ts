@@ -6,6 +6,7 @@ type Dict = Record<ErrorCode, string>;
 const zh: Dict = {
   'input/invalid': '输入有误：{field}',
   'input/malformed': '请求格式错误，无法解析。',
+  'input/too-large': '请求内容过大（上限 {limitKb} KB）。',
   'auth/unauthenticated': '请先登录。',
   'auth/not-activated': '您的账号尚未开通，请联系服务商为您开通后再登录。',
   'auth/disabled': '您的账号已被停用，请联系服务商。',
@@ -48,6 +49,10 @@ const zh: Dict = {
   'orders/closed': '订单已关闭或已过期，无法支付。',
   'admin/invalid-credentials': '用户名或密码错误。',
   'admin/locked': '登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试。',
+  'admins/not-found': '管理员不存在。',
+  'admins/username-taken': '该用户名已被其他管理员使用。',
+  'admins/last-super-admin': '这是最后一位超级管理员，不能停用或降低其权限。',
+  'admins/self': '不能停用自己的管理员账号。',
   'conflict/concurrent-update': '数据已被他人修改，请刷新后重试。',
   internal: '服务暂时不可用，请稍后再试（请求编号 {requestId}）。',
 };
@@ -55,6 +60,7 @@ const zh: Dict = {
 const en: Dict = {
   'input/invalid': 'Invalid input: {field}',
   'input/malformed': 'The request could not be parsed.',
+  'input/too-large': 'The request is too large (at most {limitKb} KB).',
   'auth/unauthenticated': 'Please log in first.',
   'auth/not-activated': 'Your account has not been activated. Please ask your service provider to activate it.',
   'auth/disabled': 'Your account has been disabled. Please contact your service provider.',
@@ -97,6 +103,10 @@ const en: Dict = {
   'orders/closed': 'The order is closed or expired and can no longer be paid.',
   'admin/invalid-credentials': 'Wrong user name or password.',
   'admin/locked': 'Too many failed logins; the account is locked. Try again in {minutes} min.',
+  'admins/not-found': 'The admin does not exist.',
+  'admins/username-taken': 'Another admin already has this user name.',
+  'admins/last-super-admin': 'This is the last super admin: it cannot be disabled or lose its permissions.',
+  'admins/self': 'You cannot disable your own admin account.',
   'conflict/concurrent-update': 'Someone else changed this; please reload and try again.',
   internal: 'The service is temporarily unavailable. Please try again later (request {requestId}).',
 };
