@@ -14,6 +14,8 @@ export interface ServerConfig {
   adminPassword: string;
   adminPasswordGenerated: boolean;
   devAppId: string;
+  /** the dev Official Account the OAuth stand-in plays (the h5 portal's default) */
+  devOaAppId: string;
   rootDir: string;
 }
 
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     adminPassword: envPassword ?? generated!.value,
     adminPasswordGenerated: !envPassword,
     devAppId: env['HULIAN_DEV_APPID'] ?? 'wxdemo0000000001',
+    devOaAppId: env['HULIAN_DEV_OA_APPID'] ?? 'wxdemooa00000001',
     rootDir,
   };
 }

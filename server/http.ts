@@ -5,11 +5,12 @@ import { FUNCTIONS } from '../cloudfunctions/functions/registry';
 import { dispatch, errorEnvelope } from '../cloudfunctions/functions/shared/dispatch';
 import { pickLocale } from '../cloudfunctions/functions/shared/messages';
 import type { Runtime } from './runtime';
-import { callerFromToken, issueWechatSession } from './dev/wechat';
+import { callerFromToken, issueOaCode, issueWechatSession, oaAuthorize } from './dev/wechat';
+import { callerFromPortalToken } from '../cloudfunctions/core/official-account/session';
 import { serveStatic } from './static';
 import { handleDevPaySucceed, handlePayNotify } from './pay-routes';
 import { handleDevRegistry } from './dev/registry';
-import { readRaw, sendJson } from './io';
+import { readRaw, send, sendJson } from './io';
 import { applySecurityHeaders } from './security-headers';
 
 const MAX_BODY = 256 * 1024;
@@ -49,11 +50,13 @@ export function createHttpServer(rt: Runtime): Server {
     const parsed = await parseJson(req);
     if (!parsed.ok) return refuseBody(res, parsed, locale);
     const bearer = bearerOf(req);
-    const caller = fn.audience === 'wechat' ? callerFromToken(rt.deps.crypto, bearer) : null;
+    // a mini program dev session, or an Official Account portal session (core/official-account/session.ts)
+    const caller = fn.audience === 'wechat' ? (callerFromToken(rt.deps.crypto, bearer) ?? (await callerFromPortalToken(rt.deps, bearer))) : null;
     const out = await dispatch(fn, rt.deps, {
       body: parsed.value,
       caller,
-      bearer: fn.audience === 'admin' ? bearer : undefined,
+      // the console's admin token, or the portal token `auth.renewSession`/`auth.logout` act on
+      bearer,
       acceptLanguage: req.headers['accept-language'],
       ip: req.socket.remoteAddress,
       requestId,
@@ -81,6 +84,22 @@ export function createHttpServer(rt: Runtime): Server {
       if (typeof phone !== 'string' || !/^1\d{10}$/.test(phone)) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: 'phone' }));
       if (appid !== undefined && typeof appid !== 'string') return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: 'appid' }));
       return sendJson(res, 200, { ok: true, data: { code: rt.dev.wechat.issuePhoneCode(phone, appid) } });
+    }
+    const oa = rt.dev.oa;
+    if (oa && req.method === 'POST' && path === '/api/dev/wechat/oa-code') {
+      const parsed = await parseJson(req);
+      const body = parsed.ok ? (parsed.value === undefined ? {} : parsed.value) : null;
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
+      const out = issueOaCode(oa, rt.deps.crypto, body as Record<string, unknown>, rt.config.devOaAppId);
+      if ('error' in out) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: out.error }));
+      return sendJson(res, 200, { ok: true, data: out });
+    }
+    if (oa && req.method === 'GET' && path === '/api/dev/wechat/oa-authorize') {
+      const out = oaAuthorize(oa, rt.deps.crypto, new URL(req.url ?? '/', 'http://localhost'), req.headers.host, req.headers.cookie);
+      const cookie: Record<string, string> = 'setCookie' in out && out.setCookie ? { 'set-cookie': out.setCookie } : {};
+      if (out.status === 302) return send(res, 302, { location: out.location, ...cookie }, '');
+      if (out.status === 200) return send(res, 200, { 'content-type': 'text/html; charset=utf-8', ...cookie }, out.html);
+      return send(res, 400, { 'content-type': 'text/plain; charset=utf-8' }, out.text);
     }
     if (req.method === 'GET' && path === '/api/dev/sms') return sendJson(res, 200, { ok: true, data: { messages: rt.dev.sms.messages() } });
     return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: path.slice(0, 60) }));

@@ -10,6 +10,8 @@ import { devSmsOutbox } from '../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../cloudfunctions/adapters/wechat/dev-phone';
 import { registryFromEnv, sampleRegistry } from '../cloudfunctions/adapters/registry';
 import { localPay, type LocalPay } from './dev/pay-sandbox';
+import { localOfficialAccount } from './dev/official-account';
+import type { OaStandIn } from '../cloudfunctions/adapters/wechat/oa-standin';
 import { startPaySweep } from './pay-routes';
 import type { ServerConfig } from './config';
 import { seedDemo, seedEssentials } from './seed';
@@ -19,7 +21,8 @@ export interface Runtime {
   deps: Deps;
   store: SqliteStore;
   /** the dev simulators behind the ports (only reachable over HTTP when HULIAN_DEV is on) */
-  dev: { sms: ReturnType<typeof devSmsOutbox>; wechat: ReturnType<typeof devWechatApi>; pay: LocalPay };
+  /** `oa` is null when WECHAT_OA_APPID/SECRET name a real Official Account */
+  dev: { sms: ReturnType<typeof devSmsOutbox>; wechat: ReturnType<typeof devWechatApi>; pay: LocalPay; oa: OaStandIn | null };
   config: ServerConfig;
   close(): void;
 }
@@ -39,6 +42,7 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
     wechat: devWechatApi(() => config.devAppId),
     pay: localPay(config.dataDir, config.devAppId, config.dev, systemClock, (msg, fields) => log('warn', msg, fields)),
   };
+  const oa = localOfficialAccount(process.env, config.devOaAppId);
   const deps: Deps = {
     store,
     sms: dev.sms,
@@ -50,6 +54,7 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
     pay: dev.pay.gateway,
     // the bundled synthetic registry sample, unless HULIAN_REGISTRY_URL names a real one
     registry: registryFromEnv(process.env, sampleRegistry),
+    officialAccount: oa.api,
     log,
   };
   await seedEssentials(deps, config);
@@ -63,7 +68,7 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   return {
     deps,
     store,
-    dev,
+    dev: { ...dev, oa: oa.standIn },
     config,
     close: () => {
       stopSweep();

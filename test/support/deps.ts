@@ -7,6 +7,8 @@ import { devSmsOutbox } from '../../cloudfunctions/adapters/sms/dev-outbox';
 import { devWechatApi } from '../../cloudfunctions/adapters/wechat/dev-phone';
 import { unconfiguredPay } from '../../cloudfunctions/adapters/wxpay/unconfigured';
 import { sampleRegistry } from '../../cloudfunctions/adapters/registry';
+import { officialAccountApi } from '../../cloudfunctions/adapters/wechat/oa-http';
+import { oaStandIn } from '../../cloudfunctions/adapters/wechat/oa-standin';
 
 export interface ManualClock {
   now(): number;
@@ -24,13 +26,18 @@ export interface TestDeps extends Deps {
   clock: ManualClock;
   outbox: ReturnType<typeof devSmsOutbox>;
   phone: ReturnType<typeof devWechatApi>;
+  /** WeChat's Official Account servers, played by the stand-in the adapter talks to */
+  oa: ReturnType<typeof oaStandIn>;
 }
+
+export const TEST_OA = { appid: 'wxtestoa00000001', secret: 'test-oa-secret' };
 
 /** Real ports (SQLite in memory, node crypto, dev SMS/WeChat simulators) with a clock the test moves. */
 export function createTestDeps(): TestDeps {
   const clock = manualClock();
   const outbox = devSmsOutbox();
   const phone = devWechatApi(() => 'wxdemo0000000001');
+  const oa = oaStandIn({ apps: [TEST_OA], now: clock.now });
   return {
     store: openSqliteStore({ file: ':memory:', collections: COLLECTIONS }),
     clock,
@@ -41,6 +48,8 @@ export function createTestDeps(): TestDeps {
     // suites that buy seats put the WeChat Pay sandbox here (test/pay/support)
     pay: unconfiguredPay(),
     registry: sampleRegistry(),
+    officialAccount: officialAccountApi({ apps: [TEST_OA], http: oa.http }),
+    oa,
     outbox,
     phone,
     log: () => undefined,

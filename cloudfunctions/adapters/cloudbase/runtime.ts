@@ -8,6 +8,7 @@ import { productionSms, productionWechat } from './production-ports';
 import { unconfiguredPay } from '../wxpay/unconfigured';
 import { unconfiguredRegistry } from '../registry/unconfigured';
 import type { OptionalPorts } from './optional-ports';
+import { officialAccountFromEnv } from '../wechat/oa-config';
 
 type App = ReturnType<typeof tcb.init>;
 
@@ -35,6 +36,8 @@ export function cloudbaseDeps(optional: OptionalPorts = {}): Deps {
     // only the deploy units that use them pass these (optional-ports.ts); the rest refuse
     pay: optional.pay?.() ?? unconfiguredPay(),
     registry: optional.registry?.() ?? unconfiguredRegistry(),
+    // WeChat's endpoints with WECHAT_OA_APPID/SECRET (only `auth` holds them; elsewhere every code is refused)
+    officialAccount: officialAccountFromEnv(process.env),
     log: (level, msg, fields) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...fields })),
   };
   return deps;

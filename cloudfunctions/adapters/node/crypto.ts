@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import type { Crypto } from '../../core/ports';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 64 };
@@ -34,6 +34,7 @@ export function nodeCrypto(secret: string): Crypto {
       return out;
     },
     hmac: (value) => createHmac('sha256', secret).update(value).digest('hex'),
+    sha1Hex: (value) => createHash('sha1').update(value, 'utf8').digest('hex'),
     async hashPassword(password) {
       const salt = randomBytes(16);
       const key = await scrypt(password, salt, SCRYPT.N, SCRYPT.r, SCRYPT.p, SCRYPT.keylen);

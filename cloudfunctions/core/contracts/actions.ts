@@ -60,6 +60,33 @@ export interface AuthActions {
    * counts as verified for `registration.submit` (no SMS code needed) for 30 minutes.
    */
   bindPhone: { in: { phoneCode: string; consent: Consent }; out: { mobile: string; bound: boolean } };
+  /**
+   * The Official Account web portal: exchanges the OAuth `code` (no bearer needed), then as `login`, plus
+   * the portal session `token` later calls carry. No token when `next` is `oa-userinfo` (nothing created).
+   */
+  loginByOfficialAccount: { in: { appid: string; code: string }; out: OaLoginView };
+  /** a fresh token for the caller's portal session (bearer: a portal token), until the session's end */
+  renewSession: { in: Record<string, never>; out: PortalSessionToken };
+  /** ends the caller's portal session at once: its tokens stop working */
+  logout: { in: Record<string, never>; out: { ended: boolean } };
+  /** `wx.config` for the portal page at `url`, signed with the Official Account's jsapi_ticket */
+  jssdkConfig: { in: { url: string }; out: JssdkConfigView };
+}
+
+export interface PortalSessionToken {
+  token: string;
+  /** ISO time the token stops working unless renewed */
+  expiresAt: string;
+}
+
+export type OaLoginView = SessionView & Partial<PortalSessionToken>;
+
+/** What the portal passes to `wx.config` (plus its jsApiList). */
+export interface JssdkConfigView {
+  appId: string;
+  timestamp: number;
+  nonceStr: string;
+  signature: string;
 }
 
 /** Self-registration (caller: mini program identity). The method is the one of the caller's app id. */

@@ -47,7 +47,8 @@ export interface ContactRef {
 }
 
 export type SessionState = 'member' | 'pending' | 'guest' | 'anonymous';
-export type NextStep = 'none' | 'register' | 'sms-login' | 'blocked';
+/** `oa-userinfo`: the Official Account portal must authorise again with `snsapi_userinfo` before anything is created */
+export type NextStep = 'none' | 'register' | 'sms-login' | 'blocked' | 'oa-userinfo';
 
 export interface SessionView {
   state: SessionState;

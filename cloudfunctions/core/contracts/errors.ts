@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'contacts/not-found',
   'accounts/duplicate',
   'auth/wechat-bound-elsewhere',
+  'auth/oa-code-invalid',
+  'wechat/unavailable',
   'activation/no-contact',
   'activation/disabled',
   'pay/invalid-notification',
@@ -62,6 +64,10 @@ export function httpStatusOf(code: ErrorCode): number {
   if (code === 'auth/unauthenticated' || code === 'admin/invalid-credentials') return 401;
   if (code === 'input/too-large') return 413;
   if (code.startsWith('input/')) return 400;
+  // an OAuth code is input the person's browser brought back: made up, spent, expired or another app's
+  if (code === 'auth/oa-code-invalid') return 400;
+  // WeChat's own servers unreachable or answering a system error: try again later
+  if (code === 'wechat/unavailable') return 503;
   if (code.startsWith('access/') || code === 'auth/not-activated' || code === 'auth/disabled') return 403;
   if (code.endsWith('/not-found') || code === 'registration/account-not-found') return 404;
   // WeChat Pay not configured or not reachable: try again later (payNotify answers it so WeChat retries)

@@ -237,3 +237,31 @@ export interface OrderDoc {
   close_reason?: string;
   [key: string]: unknown;
 }
+
+/** An Official Account portal session (`web_sessions`); its tokens are short-lived and renewed until `ends_at`. */
+export interface WebSessionDoc {
+  _id: string;
+  appid: string;
+  openid: string;
+  unionid?: string;
+  /** the user the login landed on, if any (guests and visitors have none) */
+  user_id?: string;
+  created_at: string;
+  /** epoch ms: no renewal goes past it */
+  ends_at: number;
+  /** set by logout: every token of the session stops working */
+  ended_at?: string;
+  [key: string]: unknown;
+}
+
+/** A WeChat credential shared by every function instance (`wechat_credentials`). */
+export interface WechatCredentialDoc {
+  _id: string;
+  value: string;
+  /** epoch ms, as WeChat's `expires_in` says */
+  expires_at: number;
+  /** epoch ms WeChat was last asked */
+  checked_at: number;
+  fetched_at: string;
+  [key: string]: unknown;
+}

@@ -6,6 +6,8 @@ export interface Crypto {
   randomDigits(n: number): string;
   /** keyed hash (HMAC-SHA256, hex) for codes and deterministic keys */
   hmac(value: string): string;
+  /** plain SHA-1 (hex) of the UTF-8 bytes: WeChat's JS-SDK signature is defined with it */
+  sha1Hex(value: string): string;
   hashPassword(password: string): Promise<string>;
   verifyPassword(password: string, stored: string): Promise<boolean>;
   /** a signed, expiring token carrying `payload` */

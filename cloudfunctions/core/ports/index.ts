@@ -5,6 +5,7 @@ import type { SmsSender } from './sms';
 import type { WechatApi } from './wechat';
 import type { PayGateway } from './pay';
 import type { CompanyRegistry } from './registry';
+import type { OfficialAccountApi } from './official-account';
 
 export * from './store';
 export type { Clock } from './clock';
@@ -13,6 +14,8 @@ export type { WechatCaller } from './identity';
 export type { SmsSender } from './sms';
 export type { WechatApi, WechatPhoneNumber } from './wechat';
 export type { CompanyRegistry, RegistryCompany, RegistryStatus } from './registry';
+export type { ExpiringValue, OaIdentity, OfficialAccountApi } from './official-account';
+export { WechatTokenExpiredError } from './official-account';
 export type { NativeOrderRequest, PayGateway, PayMerchant, PayMode, PayNotification, PayTransaction, TradeState } from './pay';
 
 /** In-process caches of rarely-changing documents (settings, roles); invalidated on local writes. */
@@ -34,5 +37,7 @@ export interface Deps {
   pay: PayGateway;
   /** the business registry (the `registry` new-Account rule): bundled sample locally, HTTP in production */
   registry: CompanyRegistry;
+  /** the Official Account's OAuth and JS-SDK credentials: WeChat's endpoints, or the local stand-in */
+  officialAccount: OfficialAccountApi;
   log: (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 }

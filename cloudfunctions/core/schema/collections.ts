@@ -58,6 +58,10 @@ export const COLLECTIONS = [
   ),
   /** `_id` = `wx:{appid}:{openid}` | `union:{unionid}` | `mobile:{mobile}`: one person, one user */
   c('ic_bindings', idx('user_id')),
+  /** Official Account portal sessions (the token carries the id): logout ends one at once; `user_id` finds a person's */
+  c('web_sessions', idx('user_id')),
+  /** WeChat credentials every function instance shares: `_id` = `access_token:{appid}` | `jsapi_ticket:{appid}` */
+  c('wechat_credentials'),
   c('licences'),
   c('counters'),
   c('articles', idx('public', '_id')),

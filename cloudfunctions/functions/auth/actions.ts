@@ -6,7 +6,15 @@ import { loginBySms, unbindCallerWechat } from '../../core/identity/sms-login';
 import { portalInfo } from '../../core/settings/portal';
 import { bindPhone } from '../../core/registration/mobile-proof';
 import { consent } from '../registration/input';
+import { loginByOfficialAccount } from '../../core/official-account/login';
+import { endPortalSession, renewPortalSession } from '../../core/official-account/session';
+import { jssdkConfig } from '../../core/official-account/jssdk';
 import { action, requireCaller, type FunctionDef } from '../shared/dispatch';
+
+const APPID = /^wx[A-Za-z0-9]{6,30}$/;
+/** an OAuth code as WeChat issues them; anything else is refused before WeChat is asked */
+const OAUTH_CODE = /^[A-Za-z0-9_-]{1,128}$/;
+const PAGE_URL = /^https?:\/\/[^\s]+$/;
 
 /** `auth`: who the mini program's caller is. Identity only ever comes from the trusted context. */
 export const authFunction: FunctionDef = {
@@ -32,5 +40,12 @@ export const authFunction: FunctionDef = {
     bindPhone: action(object({ phoneCode: string({ min: 1, max: 128, pattern: /^[A-Za-z0-9_-]+$/ }), consent }), (ctx, input) =>
       bindPhone(ctx.deps, requireCaller(ctx), input.phoneCode, input.consent, ctx.ip),
     ),
+    // The Official Account portal: the code is the only proof, so no bearer is needed (or read).
+    loginByOfficialAccount: action(object({ appid: string({ pattern: APPID, max: 32 }), code: string({ pattern: OAUTH_CODE, max: 128 }) }), (ctx, input) =>
+      loginByOfficialAccount(ctx.deps, input),
+    ),
+    renewSession: action(empty(), (ctx) => renewPortalSession(ctx.deps, ctx.bearer)),
+    logout: action(empty(), (ctx) => endPortalSession(ctx.deps, ctx.bearer)),
+    jssdkConfig: action(object({ url: string({ pattern: PAGE_URL, max: 1024 }) }), (ctx, input) => jssdkConfig(ctx.deps, requireCaller(ctx), input.url)),
   },
 };
