@@ -1,6 +1,6 @@
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { freshMobile } from '../support/admin';
-import { callAs, codeOnPhone, outboxCount, party, phoneIn, sendCode, steerClock, termsConsent, wrongCode, type Party } from './sms-support';
+import { callAs, codeOnPhone, codesDelivered, party, phoneIn, sendCode, steerClock, termsConsent, wrongCode, type Party } from './sms-support';
 
 /**
  * Issue 12, item 8 — budgets nobody else can spend. The attacker (one WeChat identity, one IP) floods the
@@ -53,6 +53,21 @@ describe('red team: SMS send budgets', () => {
     const login = await callAs(t, victim, 'auth', 'loginBySms', { phone: victimPhone, code, consent });
     expect(login.status).toBe(200);
     expect(login.body.data).toMatchObject({ state: 'member' });
+  });
+
+  test('given an attacker rotating WeChat identities from one IP, then that IP stops at 10 sends to the phone, and the victim elsewhere still gets a code and logs in', async () => {
+    const victimPhone = (await phoneIn(t, 'activated', 'rotated')).phone;
+    const victim = await party(t, '127.0.0.11');
+    steered();
+    const answers: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await sendCode(t, await party(t, '127.0.0.10'), victimPhone, 'login');
+      answers.push(r.body.ok ? 'ok' : r.body.error!.code);
+    }
+    expect(answers).toEqual([...Array(10).fill('ok'), 'sms/rate-limited']);
+    expect((await sendCode(t, victim, victimPhone, 'login')).status).toBe(200);
+    const code = await codeOnPhone(t, victimPhone, 'login');
+    expect((await callAs(t, victim, 'auth', 'loginBySms', { phone: victimPhone, code, consent })).body.data).toMatchObject({ state: 'member' });
   });
 
   test('given the attacker floods the register and bind purposes too, then the phone owner still gets a login code', async () => {
@@ -119,8 +134,8 @@ describe('red team: SMS send budgets', () => {
     expect(answers.known.filter((a) => a === 'ok')).toHaveLength(20);
     expect(answers.known.slice(20)).toEqual(Array(4).fill('429 sms/rate-limited {"retryAfterSeconds":3600}'));
     expect(answers.unknown).toEqual(answers.known);
-    expect(await outboxCount(t, floodedPhone)).toBe(20);
-    expect(await outboxCount(t, strangerPhone)).toBe(0);
+    expect(await codesDelivered(t, floodedPhone, 'login')).toBe(20);
+    expect(await codesDelivered(t, strangerPhone, 'login')).toBe(0);
   });
 
   test('given one IP rotating phones, then the per-IP cap (50 a day) stops it while a caller at another IP is served', async () => {

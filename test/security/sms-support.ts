@@ -65,9 +65,10 @@ export async function codeOnPhone(t: TestRuntime, phone: string, purpose: string
   return msg ? /(\d{6})/.exec(msg.text)?.[1] : undefined;
 }
 
-export async function outboxCount(t: TestRuntime, phone: string): Promise<number> {
+/** How many codes for `purpose` reached `phone` (other messages, such as an activation invitation, aside). */
+export async function codesDelivered(t: TestRuntime, phone: string, purpose: string): Promise<number> {
   const box = await t.raw('/api/dev/sms');
-  return (box.body.data.messages as Array<{ phone: string }>).filter((m) => m.phone === phone).length;
+  return (box.body.data.messages as Array<{ phone: string; purpose: string }>).filter((m) => m.phone === phone && m.purpose === purpose).length;
 }
 
 /** A code that is surely not `right` (or any code, when nothing was delivered). */

@@ -116,6 +116,15 @@ describe('SMS verification codes', () => {
     expect(await codeOf(send(d, { purpose: 'register', requester: { appid: ME.appid, openid: 'oAsker0' } }))).toBe('ok');
   });
 
+  test('given identities rotated from one IP on one phone, then that IP stops at 10 for the phone while a requester at another IP is served', async () => {
+    const answers: string[] = [];
+    for (let i = 0; i < 11; i++) answers.push(await codeOf(send(d, { requester: { appid: ME.appid, openid: `oRotated${i}` }, ip: '10.0.0.7' })));
+    expect(answers.slice(0, 10).every((a) => a === 'ok')).toBe(true);
+    expect(answers[10]).toBe('sms/rate-limited');
+    expect(await codeOf(send(d, { requester: { appid: ME.appid, openid: 'oRotated0' }, ip: '10.0.0.7', phone: '13900000002' }))).toBe('ok');
+    expect(await codeOf(send(d, { requester: { appid: ME.appid, openid: 'oOwner' }, ip: '10.0.0.8' }))).toBe('ok');
+  });
+
   test('given a send refused by one budget, then no other budget is spent by it', async () => {
     // identity A spends its 10 for PHONE from IP 1; its 11th, refused, must not cost IP 1 anything
     for (let i = 0; i < 10; i++) {

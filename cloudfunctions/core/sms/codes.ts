@@ -12,8 +12,9 @@ export const CODE_DIGITS = 6;
 export const CODE_TTL_MS = 5 * 60_000;
 export const RESEND_INTERVAL_MS = 60_000;
 export const MAX_WRONG_TRIES = 5;
-/** One requester's daily sends to one phone, per purpose. */
+/** One requester's daily sends to one phone, per purpose; the same from one IP, whoever the requester. */
 export const SENDS_PER_PHONE_PER_REQUESTER_PER_DAY = 10;
+export const SENDS_PER_PHONE_PER_IP_PER_DAY = 10;
 /** All requesters together, per phone and purpose: bounds the messages a phone can be flooded with. */
 export const SENDS_PER_PHONE_PER_DAY = 20;
 export const SENDS_PER_IP_PER_DAY = 50;
@@ -37,13 +38,18 @@ const codeId = (deps: Deps, key: string) => `sms_${deps.crypto.hmac(`code:${key}
 const codeHash = (deps: Deps, key: string, code: string) => deps.crypto.hmac(`code-value:${key}:${code}`);
 
 /**
- * The daily budgets one send spends. Per requester, so nobody spends the phone owner's budget; the
- * per-phone ceiling is higher and per purpose (register codes do not use up login codes); the IP cap is
- * across everything.
+ * The daily budgets one send spends. Per requester (and per IP, so rotating WeChat identities from one
+ * address does not help), so one caller cannot spend the phone owner's budget; the per-phone ceiling is
+ * higher and per purpose (register codes do not use up login codes); the IP cap is across everything.
  */
 function sendBudgets(phone: string, purpose: SmsPurpose, requester: SmsRequester, ip: string | undefined): DailyBudget[] {
   return [
-    ...(ip ? [{ kind: 'sms-ip', subject: ip, cap: SENDS_PER_IP_PER_DAY }] : []),
+    ...(ip
+      ? [
+          { kind: 'sms-ip', subject: ip, cap: SENDS_PER_IP_PER_DAY },
+          { kind: 'sms-phone-ip', subject: `${purpose}:${phone}:${ip}`, cap: SENDS_PER_PHONE_PER_IP_PER_DAY },
+        ]
+      : []),
     { kind: 'sms-requester', subject: codeKey(phone, purpose, requester), cap: SENDS_PER_PHONE_PER_REQUESTER_PER_DAY },
     { kind: 'sms-phone', subject: `${purpose}:${phone}`, cap: SENDS_PER_PHONE_PER_DAY },
   ];
