@@ -19,7 +19,7 @@ describe('admin Accounts and Contacts', () => {
     expect((await admin.ok('accounts.list', { query: '海岳' })).items).toEqual([]);
     expect(await t.rt.deps.store.count('audit_log', { action: 'account.created', target: a.id })).toBe(1);
     // the same company typed differently is a duplicate (normalised name key)
-    const dup = await admin.call('accounts.create', { name: '宁波海岳智能装备股份有限公司' });
+    const dup = await admin.call('accounts.create', { name: '海岳智能装备（宁波）有限责任公司' });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'accounts/duplicate', params: { accountId: a.id } });
     expect(dup.body.error.message).toContain('宁波海岳智能装备有限公司');

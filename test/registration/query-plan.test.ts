@@ -1,6 +1,7 @@
 import type { FindQuery, Store } from '../../cloudfunctions/core/ports';
 import type { AccountDoc } from '../../cloudfunctions/core/kernel/docs';
-import { checkAccountName, findDuplicates, searchAccounts } from '../../cloudfunctions/core/registration/lookups';
+import { checkAccountName, searchAccounts } from '../../cloudfunctions/core/registration/lookups';
+import { findDuplicates } from '../../cloudfunctions/core/accounts/find-duplicates';
 import { approveJoin, rejectJoin } from '../../cloudfunctions/core/registration/approvals';
 import { indexUnindexedAccounts } from '../../cloudfunctions/core/registration/reindex';
 import type { TestDeps } from '../support/deps';

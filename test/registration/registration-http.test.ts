@@ -100,7 +100,9 @@ describe('registration over HTTP', () => {
     const phone = mobile();
     await me.auth('bindPhone', { phoneCode: await phoneCode(phone), consent: TERMS });
     const check = await me.registration('checkAccountName', { name: '杭州星辰信息科技' });
-    expect(check.body.data).toEqual({ match: 'fuzzy', candidate: { id: 'acc_demo_xingchen', name: '杭州星辰科技有限公司' } });
+    // a variant, explained (brand matched, 信息 added), with the registrant's own text kept
+    expect(check.body.data).toMatchObject({ match: 'fuzzy', typed: '杭州星辰信息科技', candidate: { id: 'acc_demo_xingchen', name: '杭州星辰科技有限公司', kind: 'variant' } });
+    expect(check.body.data.candidate.reasons).toEqual(expect.arrayContaining([{ code: 'same-brand', words: '星辰' }, { code: 'words-extra', words: '信息' }]));
     const input = { account: { name: '杭州星辰信息科技' }, contact: { name: '孙三', mobile1: phone }, consent: TERMS };
     const ask = await me.registration('submit', input);
     expect(ask.status).toBe(409);
@@ -120,7 +122,7 @@ describe('registration over HTTP', () => {
   test('given an admin without users.update, then approve is access/denied; an unknown user is users/not-found', async () => {
     const viewer = await limitedAdmin(t, 'viewer-approvals', ['users.read']);
     expect((await viewer.call('users.approve', { userId: 'usr_x' })).body.error.code).toBe('access/denied');
-    expect((await admin.call('users.reject', { userId: 'usr_nobody' })).body.error.code).toBe('users/not-found');
+    expect((await admin.call('users.reject', { userId: 'usr_nobody', reason: '查无此人' })).body.error.code).toBe('users/not-found');
   });
 
   test('given the console typing a name, then findDuplicates answers scored candidates', async () => {

@@ -1,3 +1,4 @@
+import type { MatchKind, MatchReason, TypoHow } from '../contracts/registration';
 import type { CompanyName } from './company-name';
 import { homophones, keyboardNeighbours, lookAlikes } from './confusables';
 import { regionsCompatible } from './regions';
@@ -9,27 +10,8 @@ import { ENGLISH_INDUSTRY_WORDS, GENERIC_WORDS, GROUP_WORDS, lookAlike, splitInd
  * line of business, branch, legal form), not on a similarity figure alone: 星辰科技 and 星辰物流 look
  * alike and are two companies; 星晨科技 looks less alike and is a typo of 星辰科技.
  */
-export type MatchVerdict = 'exact' | 'variant' | 'typo' | 'related' | 'different';
-
-export type TypoHow = 'homophone' | 'look-alike' | 'keyboard' | 'transposed' | 'doubled' | 'dropped' | 'extra';
-
-export type MatchReason =
-  | { code: 'same-name' }
-  | { code: 'same-brand'; words: string }
-  | { code: 'typo'; typed: string; existing: string; how: TypoHow }
-  | { code: 'abbreviation'; typed: string; existing: string }
-  | { code: 'region-missing'; region: string }
-  | { code: 'region-wider'; typed: string; existing: string }
-  | { code: 'region-differs'; typed: string; existing: string }
-  | { code: 'legal-form-missing' }
-  | { code: 'legal-form-differs'; typed: string; existing: string }
-  | { code: 'words-missing'; words: string }
-  | { code: 'words-extra'; words: string }
-  | { code: 'industry-differs'; typed: string; existing: string }
-  | { code: 'brand-differs'; typed: string; existing: string }
-  | { code: 'group-of'; words: string }
-  | { code: 'branch-of'; branch: string }
-  | { code: 'branches-differ'; typed: string; existing: string };
+export type MatchVerdict = MatchKind;
+export type { MatchReason, TypoHow };
 
 export interface NameComparison {
   verdict: MatchVerdict;

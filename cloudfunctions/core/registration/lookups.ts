@@ -1,5 +1,5 @@
 import type { Locale } from '../contracts/envelope';
-import type { DuplicateCandidate, RegistrationForm, RegistrySummary } from '../contracts/registration';
+import type { AccountNameCheck, RegistrationForm, RegistrySummary } from '../contracts/registration';
 import type { Deps, WechatCaller } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
@@ -9,12 +9,11 @@ import { normaliseCompanyName } from '../accounts/company-name';
 import { fieldForCaller } from './fields';
 import { spendLookupBudget } from './limits';
 import { MOBILE_FIELD, visibleFields } from './method-config';
-import { accountByCreditCode, accountByNameKey, fuzzyCandidates, matchAccountName, POSTINGS_PER_GRAM } from '../accounts/name-match';
+import { matchAccountName, POSTINGS_PER_GRAM } from '../accounts/name-match';
 import { indexedGrams } from '../accounts/name-similarity';
 import { scoreNames } from '../accounts/name-compare';
 import { nameOfAccount, type AccountGramDoc } from '../accounts/name-index';
 import { registrationMethod } from './submit';
-import { canonicalUscc, checkUscc } from '../accounts/uscc';
 
 /** `registration.getForm`: the applicable method's layout in the caller's language, and the terms to accept. */
 export async function registrationForm(deps: Deps, caller: WechatCaller, locale: Locale): Promise<RegistrationForm> {
@@ -32,11 +31,13 @@ export async function registrationForm(deps: Deps, caller: WechatCaller, locale:
 }
 
 /** `registration.checkAccountName`: what `submit` would match the name to, before the registrant submits. */
-export async function checkAccountName(deps: Deps, caller: WechatCaller, name: string, ip?: string): Promise<{ match: 'exact' | 'fuzzy' | 'none'; candidate?: { id: string; name: string } }> {
+export async function checkAccountName(deps: Deps, caller: WechatCaller, name: string, ip?: string): Promise<AccountNameCheck> {
   const method = await registrationMethod(deps, caller);
   await spendLookupBudget(deps, 'check-name', wechatBindingId(caller), ip, 'registration/rate-limited');
   const m = await matchAccountName(deps, name, method.account.duplicateCheck);
-  return m.kind === 'none' ? { match: 'none' } : { match: m.kind, candidate: { id: m.account._id, name: m.account.name } };
+  // the registrant's own text comes back unchanged: a "did you mean" never replaces it
+  if (m.kind === 'none') return { match: 'none', typed: name };
+  return { match: m.kind, typed: name, candidate: { id: m.account._id, name: m.account.name, kind: m.comparison.verdict, reasons: m.comparison.reasons } };
 }
 
 export const MIN_SEARCH_CHARS = 4;
@@ -81,30 +82,4 @@ export async function searchRegistry(deps: Deps, caller: WechatCaller, query: st
   await spendLookupBudget(deps, 'search-registry', wechatBindingId(caller), ip, 'registration/rate-limited');
   const found = await deps.registry.search(query, 10);
   return { items: found.slice(0, 10).map((c) => ({ name: c.name, creditCode: c.creditCode, status: c.status })) };
-}
-
-/**
- * `admin.accounts.findDuplicates`: what an Account with this name (and code) would duplicate, scored —
- * the console asks while an admin types.
- */
-export async function findDuplicates(deps: Deps, name: string, creditCode?: string): Promise<{ key: string; creditCodeCheck?: 'valid' | 'bad-check-digit' | 'malformed'; candidates: DuplicateCandidate[] }> {
-  const n = normaliseCompanyName(name);
-  const out = new Map<string, DuplicateCandidate>();
-  const add = (a: AccountDoc, score: number, reason: DuplicateCandidate['reason']) => {
-    if (out.has(a._id)) return;
-    const c: DuplicateCandidate = { id: a._id, name: a.name, score: Math.round(score * 1000) / 1000, reason };
-    if (typeof a['credit_code'] === 'string') c.creditCode = a['credit_code'];
-    out.set(a._id, c);
-  };
-  let check: 'valid' | 'bad-check-digit' | 'malformed' | undefined;
-  if (creditCode) {
-    const code = canonicalUscc(creditCode);
-    check = checkUscc(code);
-    const byCode = check === 'malformed' ? null : await accountByCreditCode(deps, code);
-    if (byCode) add(byCode, 1, 'credit-code');
-  }
-  const exact = n.core ? await accountByNameKey(deps, n) : null;
-  if (exact) add(exact, 1, 'exact');
-  if (n.core) for (const c of await fuzzyCandidates(deps, n, { minScore: 0.4, limit: 10 })) add(c.account, c.score, 'fuzzy');
-  return { key: n.key, ...(check ? { creditCodeCheck: check } : {}), candidates: [...out.values()].slice(0, 10) };
 }

@@ -7,6 +7,7 @@ import { validateFieldValues } from './fields';
 import type { MethodConfig } from './method-config';
 import { visibleFields } from './method-config';
 import { accountByCreditCode, accountByNameKey, fuzzyCandidates } from '../accounts/name-match';
+import { offered } from '../accounts/name-compare';
 import { canonicalUscc, checkUscc } from '../accounts/uscc';
 
 /** A new Account as the registrant described it (or the registry named it). */
@@ -106,13 +107,14 @@ export async function resolveAccount(deps: Deps, method: MethodConfig, input: Su
 
   const draft: AccountDraft = { name: claim.name ?? '', creditCode: claim.creditCode, extra: claim.extra, source: claim.source, reviewReasons: claim.reviewReasons };
   if (method.account.duplicateCheck === 'fuzzy') {
-    const candidates = await fuzzyCandidates(deps, name);
+    const candidates = (await fuzzyCandidates(deps, name)).filter((c) => offered(c.comparison));
     const confirmed = input.confirmCandidateId ? candidates.find((c) => c.account._id === input.confirmCandidateId) : undefined;
     if (confirmed) return existing(confirmed.account, 'fuzzy');
     if (input.confirmCandidateId) throw new AppError('input/invalid', { field: 'confirmCandidateId', reason: 'not-a-candidate' });
     const best = candidates[0];
     if (best && input.declinedCandidateId !== best.account._id) {
-      throw new AppError('registration/confirm-candidate', { candidateId: best.account._id, candidateName: best.account.name });
+      // `typed` is kept: declining registers the registrant's own text, a typo offer never rewrites it
+      throw new AppError('registration/confirm-candidate', { candidateId: best.account._id, candidateName: best.account.name, candidateKind: best.comparison.verdict, typed: claim.name ?? '' });
     }
     if (best) {
       draft.possibleDuplicateOf = best.account._id;
