@@ -27,6 +27,7 @@ import type {
 } from './admin';
 import type { Consent } from './registration';
 import type {
+  AccountNameCheck,
   ApprovalResult,
   DuplicateCandidate,
   MethodInput,
@@ -93,7 +94,7 @@ export interface JssdkConfigView {
 export interface RegistrationActions {
   getForm: { in: Record<string, never>; out: RegistrationForm };
   /** what `submit` would match the name to (rate-limited) */
-  checkAccountName: { in: { name: string }; out: { match: 'exact' | 'fuzzy' | 'none'; candidate?: { id: string; name: string } } };
+  checkAccountName: { in: { name: string }; out: AccountNameCheck };
   /** `select-existing` only: queries of 4+ characters, at most 5 Accounts (rate-limited) */
   searchAccounts: { in: { query: string }; out: { items: Array<{ id: string; name: string }> } };
   /** `registry` only: at most 10 official names with their codes (rate-limited) */

@@ -144,6 +144,49 @@ export interface DuplicateCandidate {
   /** 1 for the same normalised name or USCC */
   score: number;
   reason: 'exact' | 'credit-code' | 'fuzzy';
+  /** the matcher's judgement of the two names */
+  kind: MatchKind;
+  /** why, in codes the console localises: what matched, then what differs */
+  reasons: MatchReason[];
+  /** what a registrant typing this name would be offered ("Is this your company?") */
+  offered: boolean;
+}
+
+/**
+ * How a typed company name relates to an existing Account's (issue 16): `exact` (same normalised name,
+ * joined without asking), `variant` (same company written otherwise) and `typo` are offered to the
+ * registrant; `related` (a branch, the group, another legal form) and `different` only listed for admins.
+ */
+export type MatchKind = 'exact' | 'variant' | 'typo' | 'related' | 'different';
+
+/** The slip a typo is: 星晨/星辰 `homophone`, 己/已 `look-alike`, Acne/Acme `keyboard`, … */
+export type TypoHow = 'homophone' | 'look-alike' | 'keyboard' | 'transposed' | 'doubled' | 'dropped' | 'extra';
+
+/** One piece of evidence, with the words it is about (`typed`: the name entered; `existing`: the Account's). */
+export type MatchReason =
+  | { code: 'same-name' }
+  | { code: 'same-brand'; words: string }
+  | { code: 'typo'; typed: string; existing: string; how: TypoHow }
+  | { code: 'abbreviation'; typed: string; existing: string }
+  | { code: 'region-missing'; region: string }
+  | { code: 'region-wider'; typed: string; existing: string }
+  | { code: 'region-differs'; typed: string; existing: string }
+  | { code: 'legal-form-missing' }
+  | { code: 'legal-form-differs'; typed: string; existing: string }
+  | { code: 'words-missing'; words: string }
+  | { code: 'words-extra'; words: string }
+  | { code: 'industry-differs'; typed: string; existing: string }
+  | { code: 'brand-differs'; typed: string; existing: string }
+  | { code: 'group-of'; words: string }
+  | { code: 'branch-of'; branch: string }
+  | { code: 'branches-differ'; typed: string; existing: string }
+  | { code: 'credit-code'; creditCode: string };
+
+/** `registration.checkAccountName`: the Account `submit` would match, and why; `typed` is the registrant's own text, kept. */
+export interface AccountNameCheck {
+  match: 'exact' | 'fuzzy' | 'none';
+  candidate?: { id: string; name: string; kind: MatchKind; reasons: MatchReason[] };
+  typed: string;
 }
 
 export interface ApprovalResult {
