@@ -93,7 +93,7 @@ export default function LoginPage() {
           <Text className="login__label">{t.smsLogin.code}</Text>
           <View className="row">
             <Input id="login-code" className="login__input login__input--code" type="number" value={code} maxlength={6} placeholder={t.smsLogin.codePlaceholder} onInput={(e) => setCode(digits(e.detail.value, 6))} />
-            <Button id="login-send-code" className="btn btn--plain login__send" size="mini" disabled={sending || wait > 0} onClick={() => void sendCode()}>
+            <Button id="login-send-code" className={`btn btn--plain login__send${sending || wait > 0 ? ' btn--off' : ''}`} size="mini" disabled={sending || wait > 0} onClick={() => void sendCode()}>
               {wait > 0 ? t.smsLogin.resendIn.replace('{seconds}', String(wait)) : t.smsLogin.sendCode}
             </Button>
           </View>
@@ -109,7 +109,7 @@ export default function LoginPage() {
             {error}
           </Text>
         )}
-        <Button id="login-submit" className="btn btn--primary" disabled={submitting} onClick={() => void submit()}>
+        <Button id="login-submit" className={`btn btn--primary${submitting ? ' btn--off' : ''}`} disabled={submitting} onClick={() => void submit()}>
           {submitting ? t.smsLogin.submitting : t.smsLogin.submit}
         </Button>
         {session?.next === 'register' && (

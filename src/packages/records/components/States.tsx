@@ -63,7 +63,7 @@ export function MoreButton({ hasMore, loading, onMore }: { hasMore: boolean; loa
   const t = useRecordsText();
   if (!hasMore) return null;
   return (
-    <Button id="load-more" className="btn btn--plain" loading={loading} disabled={loading} onClick={onMore}>
+    <Button id="load-more" className={`btn btn--plain${loading ? ' btn--off' : ''}`} loading={loading} disabled={loading} onClick={onMore}>
       {t.more}
     </Button>
   );

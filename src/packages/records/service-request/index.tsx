@@ -108,7 +108,7 @@ export default function ServiceRequestPage() {
             {problem}
           </Text>
         )}
-        <Button id="sr-submit" className="btn btn--primary" loading={submitting} disabled={submitting || sessionLoading} onClick={() => void submit()}>
+        <Button id="sr-submit" className={`btn btn--primary${submitting || sessionLoading ? ' btn--off' : ''}`} loading={submitting} disabled={submitting || sessionLoading} onClick={() => void submit()}>
           {t.service.submit}
         </Button>
       </View>

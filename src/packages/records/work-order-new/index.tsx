@@ -85,7 +85,7 @@ export default function NewWorkOrderPage() {
             {problem}
           </Text>
         )}
-        <Button id="wo-submit" className="btn btn--primary" loading={submitting} disabled={submitting || sessionLoading} onClick={() => void submit()}>
+        <Button id="wo-submit" className={`btn btn--primary${submitting || sessionLoading ? ' btn--off' : ''}`} loading={submitting} disabled={submitting || sessionLoading} onClick={() => void submit()}>
           {submitting ? t.form.submitting : t.form.submit}
         </Button>
       </View>

@@ -73,7 +73,7 @@ export default function WorkOrderPage() {
         {o.nextStatuses.length > 0 && (
           <View className="actions">
             {o.nextStatuses.map((s) => (
-              <Button key={s} id={`wo-action-${s}`} className={`btn ${s === 'closed' ? 'btn--primary' : 'btn--plain'}`} size="mini" disabled={busy} onClick={() => void move(s)}>
+              <Button key={s} id={`wo-action-${s}`} className={`btn ${s === 'closed' ? 'btn--primary' : 'btn--plain'}${busy ? ' btn--off' : ''}`} size="mini" disabled={busy} onClick={() => void move(s)}>
                 {t.workOrderAction[s]}
               </Button>
             ))}

@@ -12,10 +12,10 @@ export function CandidateConfirm({ name, busy, onYes, onNo }: { name: string; bu
       <Text id="reg-candidate-name" className="strong block candidate__name">
         {name}
       </Text>
-      <Button id="reg-candidate-yes" className="btn btn--primary" disabled={busy} onClick={onYes}>
+      <Button id="reg-candidate-yes" className={`btn btn--primary${busy ? ' btn--off' : ''}`} disabled={busy} onClick={onYes}>
         {t.confirm.yes}
       </Button>
-      <Button id="reg-candidate-no" className="btn btn--plain" disabled={busy} onClick={onNo}>
+      <Button id="reg-candidate-no" className={`btn btn--plain${busy ? ' btn--off' : ''}`} disabled={busy} onClick={onNo}>
         {t.confirm.no}
       </Button>
     </View>

@@ -77,7 +77,7 @@ export function CompanyPicker({ rule, chosen, error, onChoose }: Props) {
           onInput={(e) => setQuery(e.detail.value)}
           onConfirm={search}
         />
-        <Button id="reg-company-search" className="btn btn--plain code-row__button" size="mini" disabled={busy} onClick={search}>
+        <Button id="reg-company-search" className={`btn btn--plain code-row__button${busy ? ' btn--off' : ''}`} size="mini" disabled={busy} onClick={search}>
           {busy ? t.search.searching : t.search.button}
         </Button>
       </View>

@@ -86,7 +86,7 @@ export function MobileVerify({ phone, verified, code, agreed, termsVersion, erro
       <Text className="field__label">{t.mobile.code}</Text>
       <View className="code-row">
         <Input id="reg-sms-code" className="field__input code-row__input" type="number" maxlength={6} value={code} placeholder={t.mobile.codePlaceholder} onInput={(e) => onCode(e.detail.value)} />
-        <Button id="reg-send-code" className="btn btn--plain code-row__button" size="mini" disabled={busy || wait > 0} onClick={sendCode}>
+        <Button id="reg-send-code" className={`btn btn--plain code-row__button${busy || wait > 0 ? ' btn--off' : ''}`} size="mini" disabled={busy || wait > 0} onClick={sendCode}>
           {wait > 0 ? fill(t.mobile.resend, { s: wait }) : t.mobile.getCode}
         </Button>
       </View>

@@ -219,7 +219,7 @@ export default function RegisterFormPage() {
         </Text>
       )}
       {!candidate && (
-        <Button id="reg-submit" className="btn btn--primary" disabled={submitting} onClick={() => void submit()}>
+        <Button id="reg-submit" className={`btn btn--primary${submitting ? ' btn--off' : ''}`} disabled={submitting} onClick={() => void submit()}>
           {submitting ? t.submitting : t.submit}
         </Button>
       )}

@@ -1,0 +1,45 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startRuntimeProcess, type RuntimeProcess } from './support/harness';
+import { contrastFailures } from './support/contrast';
+import { CONSOLE_STOPS, MINI_PROGRAM_STOPS, signInConsole, visit, type Stop } from './support/tour';
+
+/** WCAG AA for every control on every page, on a phone-sized screen (375 px), in both languages. */
+describe('readable controls at 375 px', () => {
+  let rt: RuntimeProcess;
+  let browser: Browser;
+  beforeAll(async () => {
+    // self-registration on, so the registration form is a page a visitor can reach
+    rt = await startRuntimeProcess();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await rt?.stop();
+  });
+
+  async function failuresOn(page: Page, stops: Stop[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const stop of stops) {
+      await visit(page, rt.url, stop);
+      for (const f of await contrastFailures(page)) out.push(`${stop.name}: "${f.text}" ${f.ratio}:1 < ${f.needed}:1 (${f.color} on ${f.background}) at ${f.where}`);
+    }
+    return out;
+  }
+
+  test.each(['zh-CN', 'en'])('given the mini program in %s, when every page is walked, then no control is below its contrast ratio', async (locale) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
+    const page = await context.newPage();
+    await page.addInitScript((l) => localStorage.setItem('hulian.locale', JSON.stringify({ data: l })), locale);
+    expect(await failuresOn(page, MINI_PROGRAM_STOPS)).toEqual([]);
+    await context.close();
+  });
+
+  test.each(['zh-CN', 'en'])('given the console in %s, when every page is walked, then no control is below its contrast ratio', async (locale) => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
+    const page = await context.newPage();
+    await page.addInitScript((l) => localStorage.setItem('hulian.console.locale', l), locale);
+    await signInConsole(page, rt.url, rt.adminPassword);
+    expect(await failuresOn(page, CONSOLE_STOPS)).toEqual([]);
+    await context.close();
+  });
+});
