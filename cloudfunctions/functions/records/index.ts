@@ -1,5 +1,5 @@
-import { wechatMain } from '../../adapters/cloudbase/handlers';
+import { wechatOrPortalMain } from '../../adapters/cloudbase/portal-http';
 import { recordsFunction } from './actions';
 
-/** CloudBase deploy unit: trusted identity → schema → use case → envelope. */
-export const main = wechatMain(recordsFunction);
+/** CloudBase deploy unit: trusted identity (mini program context, or a portal token over HTTP) → schema → use case → envelope. */
+export const main = wechatOrPortalMain(recordsFunction);

@@ -1,6 +1,6 @@
-import { wechatMain } from '../../adapters/cloudbase/handlers';
+import { wechatOrPortalMain } from '../../adapters/cloudbase/portal-http';
 import { registryFromEnvPort } from '../../adapters/cloudbase/registry-port';
 import { registrationFunction } from './actions';
 
-/** CloudBase deploy unit: trusted identity → schema → use case → envelope. */
-export const main = wechatMain(registrationFunction, { registry: registryFromEnvPort });
+/** CloudBase deploy unit: trusted identity (mini program context, or a portal token over HTTP) → schema → use case → envelope. */
+export const main = wechatOrPortalMain(registrationFunction, { registry: registryFromEnvPort });
