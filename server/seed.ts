@@ -1,7 +1,8 @@
 import type { Deps, Doc } from '../cloudfunctions/core/ports';
 import { StoreConflictError } from '../cloudfunctions/core/ports';
 import { BUILTIN_ROLES, TERMINAL_USER_ROLE_ID } from '../cloudfunctions/core/access/builtin-roles';
-import { defaultSettings } from '../cloudfunctions/core/settings/settings';
+import { defaultSettings, guestAccountDoc } from '../cloudfunctions/core/settings/settings';
+import { GUEST_ACCOUNT_ID } from '../cloudfunctions/core/identity/bindings';
 import { adminIdFor, setAdminPassword } from '../cloudfunctions/core/admin/admin-auth';
 import { LICENCE_ID } from '../cloudfunctions/core/licences/seats';
 import type { AdminDoc, LicenceDoc, RoleDoc } from '../cloudfunctions/core/kernel/docs';
@@ -20,10 +21,19 @@ async function insertMissing(deps: Deps, coll: string, doc: Doc): Promise<boolea
   }
 }
 
+/** Subscribe-message templates of the demo app (the WeChat stand-in accepts any well-formed id). */
+const DEMO_MESSAGE_TEMPLATES = [
+  { kind: 'registration.approved', template_id: 'tmplDemoRegistrationResult01' },
+  { kind: 'registration.rejected', template_id: 'tmplDemoRegistrationResult01' },
+  { kind: 'serviceRequest.updated', template_id: 'tmplDemoServiceRequest0001' },
+];
+
 /** What every installation needs: settings, built-in roles (repaired if edited), the seat counter, the admin. */
 export async function seedEssentials(deps: Deps, config: ServerConfig): Promise<void> {
   const now = new Date(deps.clock.now()).toISOString();
   await insertMissing(deps, 'settings', defaultSettings(now));
+  // guest data has a home of its own before anyone turns guests on
+  await insertMissing(deps, 'accounts', guestAccountDoc(now));
   for (const role of BUILTIN_ROLES) {
     const current = await deps.store.get<RoleDoc>('roles', role._id);
     if (!current || (role.immutable && JSON.stringify(current.permissions) !== JSON.stringify(role.permissions))) await deps.store.set('roles', role);
@@ -83,7 +93,7 @@ export async function seedDemo(deps: Deps, config: ServerConfig): Promise<void> 
   // seeding re-runs it on restart without granting the demo seats twice.
   await deps.store.transaction(async (tx) => {
     if (await tx.get('counters', 'demo-seed')) return;
-    await tx.update('settings', 'global', { set: { self_registration: { enabled: true }, guest: { enabled: true, account_id: DEMO_ACCOUNTS[0]._id }, updated_at: now } });
+    await tx.update('settings', 'global', { set: { self_registration: { enabled: true }, guest: { enabled: true, account_id: GUEST_ACCOUNT_ID }, message_templates: DEMO_MESSAGE_TEMPLATES, updated_at: now } });
     await tx.update('licences', LICENCE_ID, { inc: { total: DEMO_SEATS } });
     await tx.insert('audit_log', { _id: deps.crypto.randomId('aud'), at: now, actor: 'system', action: 'licences.granted', target: LICENCE_ID, details: { seats: DEMO_SEATS, reason: 'demo seed' } });
     await tx.insert('counters', { _id: 'demo-seed', at: now });

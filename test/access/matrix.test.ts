@@ -29,7 +29,7 @@ describe('access matrix', () => {
     t = await startTestRuntime({ HULIAN_SEED: '0' });
     admin = await t.adminToken();
     guestAccount = await addAccount(t, '访客所属客户');
-    await adminCall('settings.update', { selfRegistration: { enabled: true }, guest: { enabled: true, accountId: guestAccount } });
+    await adminCall('settings.update', { selfRegistration: { enabled: true }, guest: { enabled: true, accountId: guestAccount, confirmCustomerAccount: true } });
     w = await buildWorld(t, guestAccount);
   }, 60_000);
   afterAll(() => t.stop());

@@ -9,8 +9,8 @@ describe('records.list / records.get for articles', () => {
 
   const list = (token: string, data: Record<string, unknown> = {}) => t.call('records', { action: 'list', data: { object: 'article', ...data } }, { token });
 
-  test('given a member, when listing articles, then public and members-only articles come newest first', async () => {
-    const { token } = await t.wechat();
+  test('given a member of an Account, when listing articles, then public and members-only articles come newest first', async () => {
+    const { token } = await t.wechat({ openid: 'oDemoLiNa0000001' });
     await t.call('auth', { action: 'login', data: {} }, { token });
     const r = await list(token);
     expect(r.body.ok).toBe(true);
@@ -31,8 +31,19 @@ describe('records.list / records.get for articles', () => {
     expect(open.body.data.title).toBe('欢迎使用服务门户');
   });
 
-  test('given a page size, when following the cursor, then every article comes exactly once', async () => {
+  test('given an openid-auto user who has not registered an Account, when listing articles, then only public ones: members-only content needs an Account', async () => {
     const { token } = await t.wechat();
+    const login = await t.call('auth', { action: 'login', data: {} }, { token });
+    expect(login.body.data.state).toBe('member');
+    expect(login.body.data.account).toBeUndefined();
+    const r = await list(token);
+    expect(r.body.data.items.map((a: { id: string }) => a.id)).toEqual(['art_0003_hotline', 'art_0002_maintenance', 'art_0001_welcome']);
+    const hidden = await t.call('records', { action: 'get', data: { object: 'article', id: 'art_0004_price' } }, { token });
+    expect(hidden.body.error.code).toBe('records/not-found');
+  });
+
+  test('given a page size, when following the cursor, then every article comes exactly once', async () => {
+    const { token } = await t.wechat({ openid: 'oDemoZhangWei001' });
     await t.call('auth', { action: 'login', data: {} }, { token });
     const seen: string[] = [];
     let cursor: string | undefined;

@@ -20,20 +20,19 @@ describe('guest data consolidation', () => {
   });
   afterAll(() => t.stop());
 
-  test('given two different guests, when each submits a service request, then both belong to the one Guest record, its Account and Contact', async () => {
+  test('given two different guests, when each submits a service request, then both belong to the one Guest record, kept under the Guest Account and apart from every Account', async () => {
     const [g1, g2] = [await guest(), await guest()];
     const r1 = await request(g1);
     const r2 = await request(g2, { contactName: '路人乙' });
     expect(r1.body.ok && r2.body.ok).toBe(true);
     const settings = (await adminCall('settings.get', {})).body.data;
     for (const r of [r1, r2]) {
-      expect(await t.rt.deps.store.get('service_requests', r.body.data.id)).toMatchObject({
-        created_by: 'usr_guest',
-        account_id: settings.guest.accountId,
-        contact_id: 'con_guest',
-        enterprise_id: 'ent_guest',
-        status: 'submitted',
-      });
+      const stored = await t.rt.deps.store.get('service_requests', r.body.data.id);
+      expect(settings.guest.accountId).toBe(settings.guest.dedicatedAccountId);
+      expect(stored).toMatchObject({ created_by: 'usr_guest', guest_origin: true, guest_account_id: settings.guest.accountId, enterprise_id: 'ent_guest', status: 'submitted' });
+      // no account_id and no contact_id: no Account's scope can ever reach it
+      expect(stored).not.toHaveProperty('account_id');
+      expect(stored).not.toHaveProperty('contact_id');
       // the answer to the guest names no owner and does not count as theirs
       expect(r.body.data.mine).toBe(false);
       expect(r.body.data.canUpdate).toBe(false);
@@ -68,19 +67,40 @@ describe('guest data consolidation', () => {
     expect(await t.rt.deps.store.get('ic_users', 'usr_guest')).toMatchObject({ kind: 'guest', role_ids: ['guest'] });
   });
 
-  test('given the admin points guests at another Account, then later guest requests belong to it', async () => {
-    const other = await addAccount(t, '新的访客客户');
-    expect((await adminCall('settings.update', { guest: { enabled: true, accountId: other } })).body.ok).toBe(true);
-    const r = await request(await guest());
-    expect(await t.rt.deps.store.get('service_requests', r.body.data.id)).toMatchObject({ created_by: 'usr_guest', account_id: other });
+  test('given the admin picks a real customer Account for guest data without confirming, then guest/confirm-account and nothing changes', async () => {
+    const other = await addAccount(t, '真实客户');
+    const digest = t.digest();
+    const r = await adminCall('settings.update', { guest: { enabled: true, accountId: other } });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('guest/confirm-account');
+    expect(t.digest()).toBe(digest);
   });
 
-  test('given a member of the guest Account with account-wide reads, then they see what guests submitted (the business follows up), guests do not', async () => {
-    const settings = (await adminCall('settings.get', {})).body.data;
-    const m = await addMember(t, { accountId: settings.guest.accountId, roleIds: ['account-admin'] });
-    const id = (await request(await guest())).body.data.id;
+  test('given the admin confirms a real customer Account for guest data, then guest requests go under it, yet no member of that Account — not even an account-admin — sees them', async () => {
+    const other = await addAccount(t, '新的访客客户');
+    expect((await adminCall('settings.update', { guest: { enabled: true, accountId: other, confirmCustomerAccount: true } })).body.ok).toBe(true);
+    const m = await addMember(t, { accountId: other, roleIds: ['account-admin'] });
+    const r = await request(await guest());
+    const id = r.body.data.id;
+    expect(await t.rt.deps.store.get('service_requests', id)).toMatchObject({ created_by: 'usr_guest', guest_origin: true, guest_account_id: other });
     const seen = await t.call('records', { action: 'get', data: { object: 'serviceRequest', id } }, { token: m.token });
-    expect(seen.body.data).toMatchObject({ id, createdByName: '访客', contactName: '路人甲' });
+    expect(seen.body.error.code).toBe('records/not-found');
+    const listed = await t.call('records', { action: 'list', data: { object: 'serviceRequest' } }, { token: m.token });
+    expect(listed.body.data.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    const upd = await t.call('records', { action: 'update', data: { object: 'serviceRequest', id, data: { status: 'cancelled' } } }, { token: m.token });
+    expect(upd.body.error.code).toBe('records/not-found');
+  });
+
+  test('given one guest identity, when it submits fast, then records/rate-limited after the per-minute budget, and a refused create writes nothing', async () => {
+    const g = await guest();
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await request(g));
+    expect(answers.slice(0, 3).every((a) => a.body.ok)).toBe(true);
+    expect(answers[3].status).toBe(429);
+    expect(answers[3].body.error.code).toBe('records/rate-limited');
+    const digest = t.digest();
+    expect((await request(g)).body.error.code).toBe('records/rate-limited');
+    expect(t.digest()).toBe(digest);
   });
 });
 

@@ -48,12 +48,21 @@ describe('admin settings', () => {
     [{ guest: { enabled: 'yes' } }, 'guest.enabled'],
     [{ guest: { account_id: 'acc_x' } }, 'guest.account_id'],
     [{ work_order: { account_required: true } }, 'work_order'],
-    [{ guest: { enabled: true } }, 'guest.accountId'],
   ])('given %j, then input/invalid on %s and nothing changes', async (data, field) => {
     const digest = t.digest();
     const r = await adminCall('settings.update', data);
     expect(r.body.error).toMatchObject({ code: 'input/invalid', params: { field } });
     expect(t.digest()).toBe(digest);
+  });
+
+  test('given guests are switched on without choosing an Account, then guest data goes to the dedicated Guest Account, which has no Contacts but the Guest record\'s', async () => {
+    const r = await adminCall('settings.update', { guest: { enabled: true } });
+    expect(r.body.data.guest).toMatchObject({ enabled: true, accountId: 'acc_guest', dedicatedAccountId: 'acc_guest' });
+    expect(await t.rt.deps.store.get('accounts', 'acc_guest')).toMatchObject({ kind: 'guest' });
+    const contacts = await t.rt.deps.store.find('contacts', { where: { account_id: 'acc_guest' }, limit: 10 });
+    expect(contacts.map((c) => c._id)).toEqual(['con_guest']);
+    expect(await t.rt.deps.store.count('ic_users', { account_id: 'acc_guest', kind: 'member' })).toBe(0);
+    await adminCall('settings.update', { guest: { enabled: false } });
   });
 
   test('given an unknown Account for guests, then registration/account-not-found and nothing changes', async () => {
@@ -69,8 +78,8 @@ describe('admin settings', () => {
     const { token } = await t.wechat({ appid: 'wxsettings0000009' });
     const before = await t.call('auth', { action: 'me', data: {} }, { token });
     expect(before.body.data.state).toBe('anonymous');
-    const r = await adminCall('settings.update', { guest: { enabled: true, accountId: acc } });
-    expect(r.body.data.guest).toEqual({ enabled: true, accountId: acc, accountName: '访客客户一' });
+    const r = await adminCall('settings.update', { guest: { enabled: true, accountId: acc, confirmCustomerAccount: true } });
+    expect(r.body.data.guest).toEqual({ enabled: true, accountId: acc, accountName: '访客客户一', dedicatedAccountId: 'acc_guest' });
     expect(await t.rt.deps.store.get('ic_users', 'usr_guest')).toMatchObject({ account_id: acc, kind: 'guest' });
     expect(await t.rt.deps.store.get('contacts', 'con_guest')).toMatchObject({ account_id: acc });
     expect(await t.rt.deps.store.get('ic_enterprises', 'ent_guest')).toMatchObject({ account_id: acc });
@@ -81,7 +90,7 @@ describe('admin settings', () => {
 
   test('given guests on, when the admin moves them to another Account, then the Guest records follow; switching off leaves them', async () => {
     const acc2 = await addAccount(t, '访客客户二');
-    await adminCall('settings.update', { guest: { accountId: acc2 } });
+    await adminCall('settings.update', { guest: { accountId: acc2, confirmCustomerAccount: true } });
     expect(await t.rt.deps.store.get('ic_users', 'usr_guest')).toMatchObject({ account_id: acc2 });
     const off = await adminCall('settings.update', { guest: { enabled: false } });
     expect(off.body.data.guest).toMatchObject({ enabled: false, accountId: acc2 });

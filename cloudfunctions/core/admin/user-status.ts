@@ -5,6 +5,7 @@ import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
 import { retryOnConflict } from '../identity/retry';
+import { blockIdentitiesInTx, forgetBindingInTx, identitiesOf } from '../identity/ledger';
 import { releaseSeatInTx, takeSeatsInTx } from '../licences/seats';
 import { adminActor, requireAdmin } from './permissions';
 import { getUserDetail } from './user-detail';
@@ -24,9 +25,11 @@ async function memberInTx(tx: StoreTx, userId: string): Promise<UserDoc> {
  */
 export async function disableUser(deps: Deps, admin: AdminDoc, userId: string): Promise<AdminUserRow> {
   requireAdmin(admin, 'users.update');
+  const identities = await identitiesOf(deps, userId);
   const user = await retryOnConflict(() =>
     deps.store.transaction(async (tx) => {
       const u = await memberInTx(tx, userId);
+      await blockIdentitiesInTx(tx, userId, identities, true);
       if (u.status === 'disabled') return u;
       if (u.holds_seat) await releaseSeatInTx(tx);
       const now = isoNow(deps.clock);
@@ -43,10 +46,12 @@ export async function disableUser(deps: Deps, admin: AdminDoc, userId: string): 
 /** Enables a disabled user again: takes a seat back (`licence/exhausted` when none is free). */
 export async function enableUser(deps: Deps, admin: AdminDoc, userId: string): Promise<AdminUserRow> {
   requireAdmin(admin, 'users.update');
+  const identities = await identitiesOf(deps, userId);
   const user = await retryOnConflict(() =>
     deps.store.transaction(async (tx) => {
       const u = await memberInTx(tx, userId);
       if (u.status !== 'disabled') return u;
+      await blockIdentitiesInTx(tx, userId, identities, false);
       const status = u['status_before_disable'] === 'pending' ? 'pending' : 'active';
       const takesSeat = u['seat_before_disable'] !== false;
       if (takesSeat) await takeSeatsInTx(tx, 1);
@@ -76,7 +81,7 @@ export async function unbindUserWechat(deps: Deps, admin: AdminDoc, userId: stri
         // Re-checked by id inside the transaction: a binding moved meanwhile is not ours to remove.
         const current = await tx.get<BindingDoc>('ic_bindings', b._id);
         if (current?.user_id !== userId) continue;
-        await tx.remove('ic_bindings', b._id);
+        await forgetBindingInTx(deps, tx, current);
         await auditInTx(deps, tx, { actor: adminActor(admin), action: 'user.wechat-unbound', target: userId, details: { bindingId: b._id } });
       }
     }),

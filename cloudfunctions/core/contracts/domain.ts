@@ -1,4 +1,5 @@
 /** Wire shapes of the domain objects, as the mini program and the console see them. */
+import type { MessageTemplate } from './notifications';
 
 export type ObjectName = 'article' | 'device' | 'workOrder' | 'serviceRequest';
 export type PermissionAction = 'read' | 'create' | 'update';
@@ -59,6 +60,8 @@ export interface SessionView {
   roles: Array<{ id: string; name: string }>;
   permissions: Permission[];
   next: NextStep;
+  /** the subscribe-message templates this app sends (`auth.login`/`me`): what consent is asked for */
+  messageTemplates?: MessageTemplate[];
 }
 
 export interface ArticleView {
@@ -178,7 +181,8 @@ export interface RoleView {
 /** Portal settings as the console sees them (camelCase; stored snake_case). */
 export interface SettingsView {
   manualActivation: boolean;
-  guest: { enabled: boolean; accountId?: string; accountName?: string };
+  /** `dedicatedAccountId`: the Guest Account initialisation created, which has no Contacts or members */
+  guest: { enabled: boolean; accountId?: string; accountName?: string; dedicatedAccountId: string };
   selfRegistration: { enabled: boolean };
   workOrder: { accountRequired: boolean; contactRequired: boolean };
   serviceRequest: { accountRequired: boolean; contactRequired: boolean };
@@ -192,7 +196,8 @@ export interface SettingsView {
 /** `settings.update`: every part optional; nested objects are merged, not replaced. */
 export interface SettingsPatch {
   manualActivation?: boolean;
-  guest?: { enabled?: boolean; accountId?: string };
+  /** choosing a real customer's Account (not the dedicated Guest Account) needs `confirmCustomerAccount: true` */
+  guest?: { enabled?: boolean; accountId?: string; confirmCustomerAccount?: boolean };
   selfRegistration?: { enabled?: boolean };
   workOrder?: { accountRequired?: boolean; contactRequired?: boolean };
   serviceRequest?: { accountRequired?: boolean; contactRequired?: boolean };

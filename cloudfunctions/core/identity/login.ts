@@ -2,7 +2,7 @@ import type { SessionView } from '../contracts/domain';
 import type { Deps, WechatCaller } from '../ports';
 import { AppError } from '../kernel/app-error';
 import { methodForApp } from '../registration/methods';
-import { ensureAutoUser } from './auto-user';
+import { bindAppByUnionId, ensureAutoUser } from './auto-user';
 import { ensureGuestRecords } from './guest';
 import { principalFromUser, resolvePrincipal } from './principal';
 import { sessionView } from './session-view';
@@ -13,7 +13,11 @@ import { sessionView } from './session-view';
  */
 export async function login(deps: Deps, caller: WechatCaller): Promise<SessionView> {
   const [principal, method] = await Promise.all([resolvePrincipal(deps, caller), methodForApp(deps, caller.appid)]);
-  if (principal.kind !== 'anonymous' && principal.kind !== 'guest') return sessionView(deps, principal, method);
+  if (principal.kind !== 'anonymous' && principal.kind !== 'guest') {
+    // Known by UnionID from another app of the open platform: this app gets its binding to the same user.
+    if (principal.viaUnionOnly && principal.user) await bindAppByUnionId(deps, caller, principal.user);
+    return sessionView(deps, principal, method);
+  }
   if (principal.settings.self_registration.enabled && method?.mode === 'openid-auto') {
     const user = await ensureAutoUser(deps, caller, method);
     return sessionView(deps, await principalFromUser(deps, caller, user, principal.settings), method);

@@ -2,12 +2,13 @@ import type { Deps } from '../ports';
 import { q } from '../ports';
 import type { ContactDoc, UserDoc } from '../kernel/docs';
 
-const RANK: Record<UserDoc['status'], number> = { active: 0, pending: 1, disabled: 2 };
+// A disable sticks to the mobile: if any user of it is disabled, that verdict is the one an SMS login gets.
+const RANK: Record<UserDoc['status'], number> = { disabled: 0, active: 1, pending: 2 };
 
 /**
  * The Interconnection user an SMS login on `phone` is for: a member user whose Contact has that
  * `mobile1` (contacts by the `mobile1` index, users by the `contact_id` index). When several Contacts
- * share a mobile, an active user wins over a pending one over a disabled one, then the lowest id — the
+ * share a mobile, a disabled user wins (the disable sticks to the mobile), then an active one over a pending one, then the lowest id — the
  * same person gets the same user every time.
  */
 export async function userForMobile(deps: Deps, phone: string): Promise<UserDoc | null> {

@@ -10,6 +10,8 @@ import { methodForApp } from '../registration/methods';
 import { getSettings } from '../settings/settings';
 import { assertSmsVerdict, verifySmsCodeInTx, type SmsVerdict } from '../sms/codes';
 import { wechatBindingId } from './bindings';
+import { forgetBindingInTx, identityDisabledInTx } from './ledger';
+import { isThrowawayAutoUser, mergeAutoUserInTx } from './merge-auto';
 import { me } from './login';
 import { userForMobile } from './mobile-user';
 import { principalFromUser } from './principal';
@@ -62,11 +64,16 @@ async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phon
       const user = await tx.get<UserDoc>('ic_users', userId);
       if (!user) throw new AppError('auth/not-activated');
       if (user.status === 'disabled') throw new AppError('auth/disabled');
+      // a person disabled under this WeChat identity does not come back through someone's phone either
+      if (await identityDisabledInTx(tx, caller)) throw new AppError('auth/disabled');
       const now = isoNow(deps.clock);
       const existing = await tx.get<BindingDoc>('ic_bindings', bindingId);
       if (existing && existing.user_id !== user._id) {
-        if (await tx.get<UserDoc>('ic_users', existing.user_id)) throw new AppError('auth/wechat-bound-elsewhere');
-        await tx.remove('ic_bindings', bindingId); // a binding left by a user that no longer exists
+        const holder = await tx.get<UserDoc>('ic_users', existing.user_id);
+        // The identity's own throwaway auto user folds into the activated one: its seat is freed.
+        if (holder && !isThrowawayAutoUser(holder)) throw new AppError('auth/wechat-bound-elsewhere');
+        if (holder) await mergeAutoUserInTx(deps, tx, holder, user);
+        await tx.remove('ic_bindings', bindingId);
       }
       if (!existing || existing.user_id !== user._id) {
         await tx.insert('ic_bindings', { _id: bindingId, user_id: user._id, type: 'wechat', appid: caller.appid, via: 'sms', created_at: now } satisfies BindingDoc);
@@ -90,7 +97,7 @@ export async function unbindCallerWechat(deps: Deps, caller: WechatCaller): Prom
     deps.store.transaction(async (tx) => {
       const binding = await tx.get<BindingDoc>('ic_bindings', bindingId);
       if (!binding) return;
-      await tx.remove('ic_bindings', bindingId);
+      await forgetBindingInTx(deps, tx, binding);
       await auditInTx(deps, tx, { actor: `user:${binding.user_id}`, action: 'user.wechat-unbound', target: binding.user_id, details: { appid: caller.appid, via: 'self' } });
     }),
   );

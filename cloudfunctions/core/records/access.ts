@@ -2,7 +2,7 @@ import type { ObjectName, PermissionAction, Scope } from '../contracts/domain';
 import type { Deps } from '../ports';
 import type { SettingsDoc, UserDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
-import { scopeFor } from '../access/permissions';
+import { readScope, writeScope } from './scope';
 import { ensureGuestRecords } from '../identity/guest';
 import type { Principal } from '../identity/principal';
 
@@ -15,7 +15,7 @@ export function requireScope(principal: Principal, object: ObjectName, action: P
   if (principal.kind === 'anonymous') {
     throw principal.settings.self_registration.enabled ? new AppError('registration/required') : new AppError('auth/not-activated');
   }
-  const scope = scopeFor(principal.permissions, object, action);
+  const scope = action === 'read' ? readScope(principal, object) : writeScope(principal, object, action);
   if (scope === 'none') throw new AppError('access/denied', { object, action });
   return scope;
 }
@@ -27,6 +27,12 @@ export interface Ownership {
   enterprise_id: string;
   account_id?: string;
   contact_id?: string;
+  /**
+   * What a guest creates is the Guest record's, under the Guest Account — kept apart from every
+   * Account's own records (no `account_id`), so it is never in any member's scope.
+   */
+  guest_origin?: true;
+  guest_account_id?: string;
 }
 
 function requirementsOf(settings: SettingsDoc, object: ObjectName): { account: boolean; contact: boolean } {
@@ -58,6 +64,7 @@ export async function ownershipFor(deps: Deps, principal: Principal, object: Obj
     throw new AppError(confirmed ? 'registration/required' : 'registration/pending-approval', { object });
   }
   const owner: Ownership = { created_by: user._id, created_by_name: user.name, enterprise_id: user.enterprise_id };
+  if (principal.kind === 'guest') return { ...owner, guest_origin: true, ...(accountId ? { guest_account_id: accountId } : {}) };
   if (accountId) owner.account_id = accountId;
   if (contactId) owner.contact_id = contactId;
   return owner;

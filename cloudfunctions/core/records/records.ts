@@ -1,11 +1,10 @@
 import type { ObjectName, Page, PermissionAction, RecordView } from '../contracts/domain';
 import type { Deps, Doc, Scalar, Where } from '../ports';
 import { AppError } from '../kernel/app-error';
-import { scopeFor } from '../access/permissions';
 import type { Principal } from '../identity/principal';
 import { decodeCursor, encodeCursor } from './cursor';
 import { RECORD_SPECS } from './registry';
-import { scopeBranches } from './scope';
+import { readBranches, writeBranches } from './scope';
 import { findInScope, findOneInScope } from './scoped';
 import { matchesAny, type AnySpec } from './spec';
 import { requireScope } from './access';
@@ -21,7 +20,9 @@ export interface ListOptions {
 
 /** The branches of what the caller may do (scope.ts); `access/denied`/registration answers first. */
 export function branchesFor(principal: Principal, object: ObjectName, action: PermissionAction): Where[] {
-  return scopeBranches(requireScope(principal, object, action), principal, RECORD_SPECS[object].publicFlag);
+  requireScope(principal, object, action);
+  const publicFlag = RECORD_SPECS[object].publicFlag;
+  return action === 'read' ? readBranches(principal, object, publicFlag) : writeBranches(principal, object);
 }
 
 /** Wire filters → stored equality conditions, only over the fields a spec declares. */
@@ -38,7 +39,7 @@ export function filterWhere(spec: AnySpec, filter: Record<string, Scalar> | unde
 /** Views for this caller: `canUpdate` says whether their update scope reaches the (already read) record. */
 export function viewer(principal: Principal, object: ObjectName): (doc: Doc) => RecordView {
   const spec = RECORD_SPECS[object];
-  const updatable = principal.kind === 'anonymous' ? [] : scopeBranches(scopeFor(principal.permissions, object, 'update'), principal, spec.publicFlag);
+  const updatable = writeBranches(principal, object);
   const callerId = principal.kind === 'guest' ? undefined : principal.user?._id;
   return (doc) => spec.view(doc, { canUpdate: matchesAny(doc, updatable), callerId }) as RecordView;
 }

@@ -9,17 +9,20 @@ import { ownershipFor, requireScope } from './access';
 import { branchesFor, viewer } from './records';
 import { RECORD_SPECS } from './registry';
 import { findOneInScope } from './scoped';
+import { spendGuestCreateBudget } from './guest-budget';
 
 /**
  * Creates a record. Any create scope but `none` allows it; the record always belongs to the caller
  * (their user, Enterprise, Account, Contact — the shared Guest record for guests). Record and audit
  * entry land in one transaction.
  */
-export async function createRecord(deps: Deps, principal: Principal, object: ObjectName, input: unknown): Promise<RecordView> {
+export async function createRecord(deps: Deps, principal: Principal, object: ObjectName, input: unknown, ip?: string): Promise<RecordView> {
   requireScope(principal, object, 'create');
   const spec = RECORD_SPECS[object];
   const owner = await ownershipFor(deps, principal, object);
   const fields = await spec.build({ deps, principal }, input);
+  // last before the write: a create refused for any other reason costs the guest nothing
+  if (principal.kind === 'guest') await spendGuestCreateBudget(deps, principal.caller, ip);
   const now = isoNow(deps.clock);
   // Ownership last: nothing a spec builds can overwrite it.
   const doc: Doc = { _id: deps.crypto.randomId(spec.idPrefix), ...fields, ...owner, created_at: now, updated_at: now, rev: 1 };

@@ -5,6 +5,8 @@ import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { getSettings } from '../settings/settings';
 import { boundUser } from '../identity/principal';
+import { identityDisabled } from '../identity/ledger';
+import { userForMobile } from '../identity/mobile-user';
 import { mobileBindingId } from '../identity/bindings';
 import { retryOnConflict } from '../identity/retry';
 import { acceptedConsent } from './consent';
@@ -50,10 +52,15 @@ export async function submitRegistration(deps: Deps, caller: WechatCaller, input
   if (current?.status === 'disabled') throw new AppError('auth/disabled');
   if (current && (current.account_id || current['join_request'] || current.kind !== 'member')) throw new AppError('registration/already-registered');
   await verifyRegistrationMobile(deps, caller, mobile, input.smsCode);
+  // A disable sticks to the person: every WeChat identity they used and their Contact's mobile. Asked only
+  // after the mobile is proven, so the answer tells nothing to someone who does not hold the phone.
+  if (!current && (await identityDisabled(deps, caller))) throw new AppError('auth/disabled');
+  if ((await userForMobile(deps, mobile))?.status === 'disabled') throw new AppError('auth/disabled');
 
   return retryOnConflict(async () => {
     const plan = await resolveAccount(deps, method, input, mobile);
     const [holder, enterpriseId] = await Promise.all([holderOf(deps, mobile, plan, current?._id), plan.kind === 'existing' ? enterpriseOf(deps, plan.account._id) : null]);
+    if (holder?.status === 'disabled') throw new AppError('auth/disabled');
     return deps.store.transaction((tx) => writeRegistration(deps, tx, { caller, method, plan, contact, consent, holder, enterpriseId }));
   });
 }

@@ -58,6 +58,8 @@ export const COLLECTIONS = [
   ),
   /** `_id` = `wx:{appid}:{openid}` | `union:{unionid}` | `mobile:{mobile}`: one person, one user */
   c('ic_bindings', idx('user_id')),
+  /** whose an identity was once unbound, and the one auto user it owns (identity/ledger.ts): a disable sticks to the person */
+  c('ic_identity_history', idx('user_id')),
   /** Official Account portal sessions (the token carries the id): logout ends one at once; `user_id` finds a person's */
   c('web_sessions', idx('user_id')),
   /** WeChat credentials every function instance shares: `_id` = `access_token:{appid}` | `jsapi_ticket:{appid}` */
@@ -74,6 +76,12 @@ export const COLLECTIONS = [
   c('rate_limits', idx('day')),
   /** licence purchases through WeChat Pay: `_id` = out_trade_no (time-ordered); the sweep finds overdue `created` ones */
   c('orders', idx('state', '_id'), idx('state', 'expires_at')),
+  /** in-app notifications, one document per reader (`recipient` = `user:{id}` or a WeChat binding id), newest first */
+  c('notifications', idx('recipient', 'created_at')),
+  /** one-time subscribe-message consents: `_id` = `{binding id}|{template id}`, `remaining` spent one per message */
+  c('message_consents'),
+  /** messages to people (subscribe messages, SMS invitations) until sent; failed ones are retried when due */
+  c('message_outbox', idx('state', 'next_at')),
   /** the console filters the log by actor, action or target, newest first */
   c('audit_log', idx('at'), idx('actor', 'at'), idx('action', 'at'), idx('target', 'at')),
 ] as const satisfies readonly CollectionDecl[];

@@ -6,11 +6,12 @@ import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
 import { adminActor } from '../admin/permissions';
 import { repairGuestInTx } from '../identity/guest';
+import { GUEST_ACCOUNT_ID } from '../identity/bindings';
 import { retryOnConflict } from '../identity/retry';
 import { SETTINGS_ID, defaultSettings, invalidateSettings } from './settings';
 
 export function settingsView(s: SettingsDoc, guestAccountName?: string): SettingsView {
-  const guest: SettingsView['guest'] = { enabled: s.guest.enabled };
+  const guest: SettingsView['guest'] = { enabled: s.guest.enabled, dedicatedAccountId: GUEST_ACCOUNT_ID };
   if (s.guest.account_id) guest.accountId = s.guest.account_id;
   if (guestAccountName) guest.accountName = guestAccountName;
   return {
@@ -81,6 +82,10 @@ export async function updateSettings(deps: Deps, admin: AdminDoc, patch: Setting
         const account = await tx.get<AccountDoc>('accounts', accountId);
         if (!account) throw new AppError('registration/account-not-found', { accountId });
         accountName = account.name;
+      }
+      // Guest data under a real customer's Account is a deliberate choice, never a slip of the picker.
+      if (patch.guest?.accountId !== undefined && patch.guest.accountId !== GUEST_ACCOUNT_ID && patch.guest.accountId !== current.guest.account_id && patch.guest.confirmCustomerAccount !== true) {
+        throw new AppError('guest/confirm-account', { accountId: patch.guest.accountId });
       }
       await tx.set('settings', next);
       if (next.guest.enabled && accountId && patch.guest) await repairGuestInTx(deps, tx, accountId);

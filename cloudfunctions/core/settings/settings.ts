@@ -1,5 +1,6 @@
 import type { Deps } from '../ports';
-import type { SettingsDoc } from '../kernel/docs';
+import type { AccountDoc, SettingsDoc } from '../kernel/docs';
+import { GUEST_ACCOUNT_ID } from '../identity/bindings';
 
 export const SETTINGS_ID = 'global';
 /** one Terminal User seat: 1 yuan unless the admin sets a price */
@@ -9,7 +10,7 @@ export function defaultSettings(now: string): SettingsDoc {
   return {
     _id: 'global',
     manual_activation: true,
-    guest: { enabled: false },
+    guest: { enabled: false, account_id: GUEST_ACCOUNT_ID },
     self_registration: { enabled: false },
     work_order: { account_required: false, contact_required: false },
     service_request: { account_required: false, contact_required: false },
@@ -35,4 +36,12 @@ export async function getSettings(deps: Deps): Promise<SettingsDoc> {
 
 export function invalidateSettings(deps: Deps): void {
   deps.cache.invalidate(CACHE_KEY);
+}
+
+/**
+ * The dedicated Guest Account (DESIGN §3 "Guest data is nobody's customer data"): created by
+ * initialisation with no Contacts or members; `kind: 'guest'` keeps it out of activation and matching.
+ */
+export function guestAccountDoc(now: string): AccountDoc {
+  return { _id: GUEST_ACCOUNT_ID, name: '访客（系统）', name_en: 'Guests (system)', kind: 'guest', record_type: 'guest', created_at: now };
 }

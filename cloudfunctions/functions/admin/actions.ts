@@ -1,4 +1,4 @@
-import type { FunctionDef } from '../shared/dispatch';
+import { defineFunction } from '../shared/dispatch';
 import { sessionActions } from './session';
 import { adminsActions } from './admins';
 import { usersActions } from './users';
@@ -13,10 +13,7 @@ import { approvalsActions } from './approvals';
 import { duplicatesActions } from './duplicates';
 
 /** `admin`: the console's function. One action table per area; every action but `login` needs an admin. */
-export const adminFunction: FunctionDef = {
-  name: 'admin',
-  audience: 'admin',
-  actions: {
+export const adminFunction = defineFunction('admin', 'admin', {
     ...sessionActions,
     ...adminsActions,
     ...usersActions,
@@ -29,5 +26,4 @@ export const adminFunction: FunctionDef = {
     ...methodsActions,
     ...approvalsActions,
     ...duplicatesActions,
-  },
-};
+});

@@ -9,9 +9,9 @@ import { docId } from './ids';
 const selections = () => array(object({ accountId: docId(), contactIds: optional(array(docId(), { min: 1, max: CONTACTS_PER_ACCOUNT })) }), { min: 1, max: 20 });
 
 /** Manual activation: the wizard previews, then submits. */
-export const activationActions: ActionTable = {
+export const activationActions = {
   'users.activate': asAdmin(object({ accounts: selections(), roleIds: array(docId(), { min: 1, max: 20 }) }), (ctx, admin, input) =>
     activateAccounts(ctx.deps, admin, input),
   ),
   'users.previewActivation': asAdmin(object({ accounts: selections() }), (ctx, admin, input) => previewActivation(ctx.deps, admin, input.accounts)),
-};
+} satisfies ActionTable;

@@ -21,7 +21,8 @@ export function asAdmin<I>(
   requires: readonly AdminPermission[] = [],
 ): ActionDef<I> {
   const def = action(deferred(input as Schema<unknown>), async (ctx, raw) => {
-    const { admin, session } = await authenticateSession(ctx.deps, ctx.bearer);
+    // The router has checked the token and the access table's permissions (dispatch.ts); it hands them on.
+    const { admin, session } = ctx.admin && ctx.adminSession ? { admin: ctx.admin, session: ctx.adminSession } : await authenticateSession(ctx.deps, ctx.bearer);
     requireAdmin(admin, ...requires);
     const out = await run(ctx, admin, input.parse(raw, ''), session);
     await touchSession(ctx.deps, session);

@@ -13,7 +13,7 @@ const creditCode = () => optional(string({ max: 24 }));
 const mobile = () => optional(string({ pattern: MOBILE_CN, max: 11 }));
 
 /** CRM Accounts and Contacts in the console. */
-export const crmActions: ActionTable = {
+export const crmActions = {
   'accounts.list': asAdmin(object({ query: query(), cursor: cursor(), limit: limit() }), (ctx, admin, input) => listAccounts(ctx.deps, admin, input)),
   'accounts.create': asAdmin(object({ name: name(), recordType: label(), owner: label(), creditCode: creditCode() }), (ctx, admin, input) =>
     createAccount(ctx.deps, admin, input),
@@ -30,4 +30,4 @@ export const crmActions: ActionTable = {
   'contacts.update': asAdmin(object({ id: docId(), name: optional(name()), mobile1: mobile(), recordType: label(), owner: label() }), (ctx, admin, input) =>
     updateContact(ctx.deps, admin, input),
   ),
-};
+} satisfies ActionTable;

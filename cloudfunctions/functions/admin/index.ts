@@ -1,6 +1,6 @@
 import { httpMain } from '../../adapters/cloudbase/handlers';
-import { payFromEnv } from '../../adapters/cloudbase/pay-port';
+import { payFromCloud } from '../../adapters/cloudbase/pay-port';
 import { adminFunction } from './actions';
 
 /** CloudBase deploy unit, reached by the console through the HTTP access path. */
-export const main = httpMain(adminFunction, { pay: payFromEnv });
+export const main = httpMain(adminFunction, { pay: ({ secrets }) => payFromCloud(secrets) });

@@ -43,7 +43,7 @@ const parts = {
 };
 
 /** Self-registration methods: part of the portal's settings, so the settings permissions guard them. */
-export const methodsActions: ActionTable = {
+export const methodsActions = {
   'methods.list': asAdmin(object({}), async (ctx, admin) => {
     requireAdmin(admin, 'settings.read');
     return listMethods(ctx.deps);
@@ -63,4 +63,4 @@ export const methodsActions: ActionTable = {
     requireAdmin(admin, 'settings.update');
     return deleteMethod(ctx.deps, admin, input.id);
   }),
-};
+} satisfies ActionTable;

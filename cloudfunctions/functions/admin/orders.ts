@@ -8,7 +8,7 @@ import { asAdmin } from './as-admin';
 const outTradeNo = () => string({ min: 6, max: 32, pattern: OUT_TRADE_NO });
 
 /** Buying Terminal User seats with WeChat Pay (Native): part of the licences area, and guarded by it. */
-export const ordersActions: ActionTable = {
+export const ordersActions = {
   'orders.create': asAdmin(object({ seats: int({ min: 1, max: MAX_SEATS_PER_ORDER }) }), async (ctx, admin, input) => {
     requireAdmin(admin, 'licences.grant');
     return createOrder(ctx.deps, admin._id, input.seats);
@@ -24,4 +24,4 @@ export const ordersActions: ActionTable = {
     requireAdmin(admin, 'licences.read');
     return getOrder(ctx.deps, input.outTradeNo);
   }),
-};
+} satisfies ActionTable;

@@ -12,7 +12,7 @@ const instant = () => optional(string({ max: 30, pattern: /^\d{4}-\d{2}-\d{2}T\d
 const filter = () => optional(string({ min: 1, max: 200 }));
 
 /** Seats, the audit log and the dashboard. */
-export const oversightActions: ActionTable = {
+export const oversightActions = {
   dashboard: asAdmin(object({}), (ctx, admin) => dashboard(ctx.deps, admin)),
   'licences.get': asAdmin(object({ cursor: cursor(), limit: limit() }), (ctx, admin, input) => getLicences(ctx.deps, admin, input)),
   'licences.grant': asAdmin(object({ seats: int({ min: 1, max: 100_000 }), reason: string({ min: 1, max: 200 }) }), (ctx, admin, input) =>
@@ -22,4 +22,4 @@ export const oversightActions: ActionTable = {
     object({ actor: filter(), action: filter(), target: filter(), from: instant(), to: instant(), cursor: cursor(), limit: limit() }),
     (ctx, admin, input) => listAudit(ctx.deps, admin, input),
   ),
-};
+} satisfies ActionTable;

@@ -9,7 +9,7 @@ const id = () => string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ });
 const roleName = () => string({ min: 1, max: 40 });
 
 /** Roles and the roles a terminal user holds. */
-export const rolesActions: ActionTable = {
+export const rolesActions = {
   'roles.list': asAdmin(object({}), async (ctx, admin) => {
     requireAdmin(admin, 'roles.read');
     return listRoles(ctx.deps);
@@ -33,4 +33,4 @@ export const rolesActions: ActionTable = {
     requireAdmin(admin, 'users.update');
     return setUserRoles(ctx.deps, admin, input.userId, input.roleIds);
   }),
-};
+} satisfies ActionTable;

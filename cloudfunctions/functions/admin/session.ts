@@ -9,7 +9,7 @@ import { asAdmin } from './as-admin';
 export const password = (min = 1) => string({ min, max: 200, trim: false, text: 'any' });
 
 /** Console sign-in and the session: `login` is the one admin action without a token. */
-export const sessionActions: ActionTable = {
+export const sessionActions = {
   login: action(object({ username: string({ min: 1, max: 64 }), password: password() }), (ctx, input) =>
     adminLogin(ctx.deps, input.username, input.password, ctx.ip),
   ),
@@ -23,4 +23,4 @@ export const sessionActions: ActionTable = {
   'password.change': asAdmin(object({ currentPassword: password(), newPassword: password(MIN_ADMIN_PASSWORD) }), (ctx, admin, input) =>
     changeOwnPassword(ctx.deps, admin, input.currentPassword, input.newPassword, ctx.ip),
   ),
-};
+} satisfies ActionTable;

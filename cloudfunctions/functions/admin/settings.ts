@@ -11,7 +11,7 @@ const requirements = () => optional(object({ accountRequired: flag(), contactReq
 
 const settingsPatch = object({
   manualActivation: flag(),
-  guest: optional(object({ enabled: flag(), accountId: optional(string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })) })),
+  guest: optional(object({ enabled: flag(), accountId: optional(string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/ })), confirmCustomerAccount: flag() })),
   selfRegistration: optional(object({ enabled: flag() })),
   workOrder: requirements(),
   serviceRequest: requirements(),
@@ -22,7 +22,7 @@ const settingsPatch = object({
 });
 
 /** Portal settings. */
-export const settingsActions: ActionTable = {
+export const settingsActions = {
   'settings.get': asAdmin(object({}), async (ctx, admin) => {
     requireAdmin(admin, 'settings.read');
     return getSettingsForAdmin(ctx.deps);
@@ -31,4 +31,4 @@ export const settingsActions: ActionTable = {
     requireAdmin(admin, 'settings.update');
     return updateSettings(ctx.deps, admin, input);
   }),
-};
+} satisfies ActionTable;

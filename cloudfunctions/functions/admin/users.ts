@@ -9,7 +9,7 @@ import { cursor, docId, limit, query } from './ids';
 const userRef = () => object({ userId: docId() });
 
 /** Terminal users in the console (roles: roles.ts; approvals: approvals.ts). */
-export const usersActions: ActionTable = {
+export const usersActions = {
   'users.list': asAdmin(
     object({
       query: query(),
@@ -28,4 +28,4 @@ export const usersActions: ActionTable = {
   'users.unbindWechat': asAdmin(object({ userId: docId(), bindingId: optional(string({ min: 1, max: 200, pattern: /^wx:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+$/ })) }), (ctx, admin, input) =>
     unbindUserWechat(ctx.deps, admin, input.userId, input.bindingId),
   ),
-};
+} satisfies ActionTable;

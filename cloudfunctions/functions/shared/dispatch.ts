@@ -1,8 +1,15 @@
 import type { Envelope, ErrorCode, Locale } from '../../core/contracts';
 import { httpStatusOf } from '../../core/contracts';
 import type { Deps, WechatCaller } from '../../core/ports';
+import type { AdminDoc, AdminSessionDoc } from '../../core/kernel/docs';
 import { AppError, isAppError } from '../../core/kernel/app-error';
 import type { Schema } from '../../core/kernel/schema';
+import { ACCESS, accessRow, type AccessRow, type ActionName, type FunctionName } from '../../core/access/table';
+import { authenticateSession } from '../../core/admin/admin-sessions';
+import { requireAdmin } from '../../core/admin/permissions';
+import type { ObjectName } from '../../core/contracts/domain';
+import { requireScope } from '../../core/records/access';
+import { refuseCallerKind, resolvePrincipal, type Principal } from '../../core/identity/principal';
 import { localise, pickLocale } from './messages';
 
 /** What a runtime (local server or CloudBase) hands a function: the raw body and trusted facts only. */
@@ -24,6 +31,11 @@ export interface CallContext {
   locale: Locale;
   ip?: string;
   requestId: string;
+  /** the signed-in admin, once the router has checked the token and the row's permissions */
+  admin?: AdminDoc;
+  adminSession?: AdminSessionDoc;
+  /** the mini program caller as resolved by the router for rows that restrict callers (records, user-only actions) */
+  principal?: Principal;
 }
 
 export interface ActionDef<I = unknown> {
@@ -34,11 +46,26 @@ export interface ActionDef<I = unknown> {
 export type ActionTable = Record<string, ActionDef<any>>;
 
 export interface FunctionDef {
-  name: string;
+  name: FunctionName;
   /** who calls it: the mini program (a WeChat identity from the runtime) or the console (an admin token) */
   audience: 'wechat' | 'admin';
   actions: ActionTable;
 }
+
+/**
+ * A function whose every action has a row in the access table (core/access/table.ts): an action
+ * without one is a compile error here — `Type 'ActionDef' is not assignable to type 'never'` names it.
+ */
+export function defineFunction<F extends FunctionName, A extends ActionTable>(
+  name: F,
+  audience: FunctionDef['audience'],
+  actions: A & { [K in Exclude<keyof A, ActionName<F>>]: never },
+): FunctionDef {
+  return { name, audience, actions };
+}
+
+/** The actions of a function that the access table lists (for tests and the console's vocabulary). */
+export const tableActions = (fn: FunctionName): string[] => Object.keys(ACCESS[fn]);
 
 export const action = <I>(input: Schema<I>, run: (ctx: CallContext, input: I) => Promise<unknown>): ActionDef<I> => ({ input, run });
 
@@ -56,7 +83,8 @@ const BODY_KEYS = new Set(['action', 'data', 'locale']);
  * Identity-looking keys a client (or WeChat's own `userInfo` injection) may put beside the action. They
  * are dropped unread: identity comes from the runtime's trusted context only.
  */
-const IGNORED_IDENTITY_KEYS = new Set(['openid', 'openId', 'appid', 'appId', 'unionid', 'unionId', 'userInfo']);
+// `userInfo` and `tcbContext` are added by CloudBase itself to a callFunction event: never a reason to refuse it
+const IGNORED_IDENTITY_KEYS = new Set(['openid', 'openId', 'appid', 'appId', 'unionid', 'unionId', 'userInfo', 'tcbContext']);
 
 /**
  * The thin router every function shares: body shape → action → schema → use case → envelope.
@@ -75,13 +103,48 @@ export async function dispatch(fn: FunctionDef, deps: Deps, req: FunctionRequest
       throw new AppError('input/invalid', { field: 'action', reason: 'unknown-action' });
     }
     const def = fn.actions[name];
-    const input = def.input.parse(req.body['data'] === undefined ? {} : req.body['data'], '');
     const ctx: CallContext = { deps, caller: req.caller, bearer: req.bearer, locale, ip: req.ip, requestId: req.requestId };
+    const row = accessRow(fn.name, name);
+    // The row is enforced before the input is even read: a caller it refuses learns nothing else.
+    if (!row) throw new AppError('access/denied', { action: name });
+    await enforceRow(ctx, row);
+    const input = def.input.parse(req.body['data'] === undefined ? {} : req.body['data'], '');
+    // a record row: the scope its gate gives on the named object (role capped by caller kind) must not be none
+    if (row.kind === 'record') requireScope(principalOf(ctx), recordObjectOf(input), row.gate);
     const data = await def.run(ctx, input);
     return { status: 200, envelope: { ok: true, data } };
   } catch (e) {
     return errorResponse(e, locale, req.requestId, deps);
   }
+}
+
+/** The access table's verdict on this caller, before anything runs. */
+async function enforceRow(ctx: CallContext, row: AccessRow): Promise<void> {
+  if (row.kind === 'admin') {
+    if (!row.token) return;
+    const { admin, session } = await authenticateSession(ctx.deps, ctx.bearer);
+    requireAdmin(admin, ...row.permissions);
+    ctx.admin = admin;
+    ctx.adminSession = session;
+    return;
+  }
+  if (row.kind === 'public' || (row.kind === 'wechat' && row.callers === 'anyone')) return;
+  // Record rows and caller lists need to know who this is; the use case reuses the same principal.
+  const principal = await resolvePrincipal(ctx.deps, requireCaller(ctx));
+  if (row.kind === 'wechat') refuseCallerKind(principal, row.callers);
+  ctx.principal = principal;
+}
+
+function recordObjectOf(input: unknown): ObjectName {
+  const object = (input as { object?: unknown }).object;
+  if (typeof object !== 'string') throw new AppError('input/invalid', { field: 'object', reason: 'required' });
+  return object as ObjectName;
+}
+
+/** The principal the router resolved (rows that restrict callers always resolve one). */
+export function principalOf(ctx: CallContext): Principal {
+  if (!ctx.principal) throw new AppError('auth/unauthenticated');
+  return ctx.principal;
 }
 
 export function errorResponse(e: unknown, locale: Locale, requestId: string, deps?: Deps): FunctionResponse {

@@ -12,7 +12,7 @@ export const PUBLIC_FLAG: Record<ObjectName, boolean> = { article: true, device:
 /** A caller as the oracle sees them. */
 export interface Caller {
   label: string;
-  kind: 'member' | 'pending' | 'guest' | 'anonymous';
+  kind: 'member' | 'auto' | 'pending' | 'guest' | 'anonymous';
   token: string;
   userId?: string;
   accountId?: string;
@@ -26,6 +26,8 @@ export interface Rec {
   created_by?: string;
   account_id?: string;
   public?: boolean;
+  /** made by a guest: the Guest record's, under the Guest Account (or a customer's Account the admin chose) */
+  guest_account_id?: string;
 }
 
 export interface World {
@@ -55,11 +57,15 @@ export async function buildWorld(t: TestRuntime, guestAccountId: string): Promis
       { label: 'public-A', created_by: 'crm', account_id: A, public: true },
       { label: 'public-C', created_by: 'crm', account_id: C, public: true },
       { label: 'private-C', created_by: 'crm', account_id: C },
-      { label: 'guest-made', created_by: 'usr_guest', account_id: guestAccountId },
+      { label: 'guest-made', created_by: 'usr_guest', guest_account_id: guestAccountId },
+      // guest data an admin chose to keep under a real customer's Account: still nobody's customer data
+      { label: 'guest-made-A', created_by: 'usr_guest', guest_account_id: A },
     ];
     records[object] = [];
     for (const s of specs) {
-      const owner = Object.fromEntries(Object.entries({ created_by: s.created_by, account_id: s.account_id }).filter(([, v]) => v !== undefined));
+      const owner = Object.fromEntries(
+        Object.entries({ created_by: s.created_by, account_id: s.account_id, guest_account_id: s.guest_account_id, guest_origin: s.guest_account_id ? true : undefined }).filter(([, v]) => v !== undefined),
+      );
       const id = await addRecord(t, coll, { ...RECORD_BODY[coll], ...owner, public: s.public === true });
       records[object].push({ id, ...s });
     }
@@ -67,21 +73,48 @@ export async function buildWorld(t: TestRuntime, guestAccountId: string): Promis
   return { A1, A2, B1, U, accounts: { A, B, C, G: guestAccountId }, records };
 }
 
-export const asCaller = (label: string, m: Member): Caller => ({ label, kind: m.kind, token: m.token, userId: m.userId, accountId: m.accountId, contactId: m.contactId, enterpriseId: m.enterpriseId });
+export const asCaller = (label: string, m: Member): Caller => ({
+  label,
+  // a member without an Account is an `openid-auto` user
+  kind: m.kind === 'member' && !m.accountId ? 'auto' : m.kind,
+  token: m.token,
+  userId: m.userId,
+  accountId: m.accountId,
+  contactId: m.contactId,
+  enterpriseId: m.enterpriseId,
+});
 
 /**
- * What a scope shows, written independently of the server: public ⊂ own ⊂ account ⊂ all. A guest only
- * ever sees public records; a user without an Account has no Account part.
+ * The rules of DESIGN §3, written independently of the server's access table:
+ * - reading: public ⊂ own ⊂ account ⊂ all. A guest sees public records only. A user without an Account
+ *   (`openid-auto`) or still pending sees public and their own, whatever their roles say (members-only
+ *   content needs an Account). Nothing a guest made is in any member's view — not even under `all`.
+ * - writing: never through the public flag. `own` is what they created; `account` adds their Account's
+ *   records (members with an Account only); `all` is no wider than `account`. A guest changes nothing.
  */
 export function visible(rec: Rec, c: Caller, scope: Scope, object: ObjectName): boolean {
   if (scope === 'none') return false;
-  if (scope === 'all') return true;
   const pub = PUBLIC_FLAG[object] && rec.public === true;
-  if (scope === 'public' || c.kind === 'guest') return pub;
+  if (c.kind === 'guest' || c.kind === 'anonymous') return pub;
+  const guestMade = rec.created_by === 'usr_guest';
   const own = !!c.userId && rec.created_by === c.userId;
-  if (scope === 'own') return pub || own;
-  return pub || own || (c.kind === 'member' && !!c.accountId && rec.account_id === c.accountId);
+  const memberOfAccount = c.kind === 'member' && !!c.accountId;
+  if (scope === 'all' && memberOfAccount) return !guestMade;
+  if (scope === 'public') return pub;
+  if (scope === 'own' || !memberOfAccount) return pub || own;
+  return pub || own || (!guestMade && rec.account_id === c.accountId);
 }
+
+/** May this caller change the record, given their role's update scope? */
+export function writable(rec: Rec, c: Caller, scope: Scope): boolean {
+  if (scope === 'none' || scope === 'public' || c.kind === 'guest' || c.kind === 'anonymous') return false;
+  const own = !!c.userId && rec.created_by === c.userId;
+  if (scope === 'own' || c.kind !== 'member' || !c.accountId) return own;
+  return own || (rec.created_by !== 'usr_guest' && rec.account_id === c.accountId);
+}
+
+/** May this caller create, given their role's create scope? (a `public` create scope grants nothing) */
+export const creatable = (c: Caller, scope: Scope): boolean => scope !== 'none' && scope !== 'public' && c.kind !== 'anonymous';
 
 export const scopeIn = (perms: Permission[], object: ObjectName, action: PermissionAction): Scope =>
   perms.find((p) => p.object === object && p.action === action)?.scope ?? 'none';
@@ -136,25 +169,40 @@ export async function checkPair(t: TestRuntime, w: World, c: Caller, object: Obj
     const coll = COLL[object];
     const before = await t.rt.deps.store.count(coll);
     const r = await call('create', { object, data: SAMPLE_CREATE[object] });
-    if (scope === 'none') {
+    if (!creatable(c, scope)) {
       expectCode(r, 'access/denied', 'create');
       if ((await t.rt.deps.store.count(coll)) !== before) fails.push(`${tag}: a refused create wrote a record`);
       return fails;
     }
     if (!r.body.ok) return [...fails, `${tag}: create refused ${JSON.stringify(r.body.error)}`];
     const stored = (await t.rt.deps.store.get(coll, r.body.data.id)) as Record<string, unknown>;
-    const wantAccount = c.kind === 'member' || c.kind === 'guest' ? c.accountId : undefined;
-    const wantContact = c.kind === 'member' || c.kind === 'guest' ? c.contactId : undefined;
-    const got = { created_by: stored['created_by'], account_id: stored['account_id'], contact_id: stored['contact_id'], enterprise_id: stored['enterprise_id'] };
-    const want = { created_by: c.userId, account_id: wantAccount, contact_id: wantContact, enterprise_id: c.enterpriseId };
+    // a member's records carry their Account and Contact; a guest's are the Guest record's, kept apart from any Account
+    const wantAccount = c.kind === 'member' ? c.accountId : undefined;
+    const wantContact = c.kind === 'member' ? c.contactId : undefined;
+    const got = {
+      created_by: stored['created_by'],
+      account_id: stored['account_id'],
+      contact_id: stored['contact_id'],
+      enterprise_id: stored['enterprise_id'],
+      guest_origin: stored['guest_origin'],
+      guest_account_id: stored['guest_account_id'],
+    };
+    const want = {
+      created_by: c.userId,
+      account_id: wantAccount,
+      contact_id: wantContact,
+      enterprise_id: c.enterpriseId,
+      guest_origin: c.kind === 'guest' ? true : undefined,
+      guest_account_id: c.kind === 'guest' ? c.accountId : undefined,
+    };
     if (JSON.stringify(got) !== JSON.stringify(want)) fails.push(`${tag}: created with ${JSON.stringify(got)}, wanted ${JSON.stringify(want)}`);
     // keep the world as the oracle knows it
     await t.rt.deps.store.remove(coll, r.body.data.id);
     return fails;
   }
 
-  // update
-  if (scope === 'none') {
+  // update: a public update scope grants nothing, so it is refused like none
+  if (scope === 'none' || scope === 'public') {
     expectCode(await call('update', { object, id: records[0].id, data: SAMPLE_UPDATE[object] }), 'access/denied', 'update');
     return fails;
   }
@@ -163,7 +211,7 @@ export async function checkPair(t: TestRuntime, w: World, c: Caller, object: Obj
   const answers = await Promise.all(records.map((r) => call('update', { object, id: r.id, data: SAMPLE_UPDATE[object] })));
   for (const [i, rec] of records.entries()) {
     const after = (await t.rt.deps.store.get(coll, rec.id))?.['rev'] as number;
-    if (visible(rec, c, scope, object)) {
+    if (writable(rec, c, scope)) {
       if (!answers[i].body.ok) fails.push(`${tag}: update ${rec.label} refused (${answers[i].body.error?.code})`);
       else if (after !== revs[i] + 1) fails.push(`${tag}: update ${rec.label} did not write`);
     } else {

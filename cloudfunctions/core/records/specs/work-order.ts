@@ -2,8 +2,7 @@ import type { RecordCreateInputs, RecordUpdateInputs, WorkOrderPriority, WorkOrd
 import type { DeviceDoc, WorkOrderDoc } from '../../kernel/docs';
 import { AppError } from '../../kernel/app-error';
 import { literal, object, optional } from '../../kernel/schema';
-import { scopeFor } from '../../access/permissions';
-import { scopeBranches } from '../scope';
+import { readBranches } from '../scope';
 import { findOneInScope } from '../scoped';
 import type { RecordSpec, WriteContext } from '../spec';
 import { pickDefined } from '../spec';
@@ -27,7 +26,7 @@ export const WORK_ORDER_TRANSITIONS: TransitionTable<WorkOrderStatus> = {
  * is answered exactly like an id that does not exist, so nothing can be probed through it.
  */
 async function readableDevice(ctx: WriteContext, deviceId: string): Promise<DeviceDoc> {
-  const branches = scopeBranches(scopeFor(ctx.principal.permissions, 'device', 'read'), ctx.principal, true);
+  const branches = readBranches(ctx.principal, 'device', true);
   const device = await findOneInScope(ctx.deps, 'devices', branches, deviceId);
   if (!device) throw new AppError('input/invalid', { field: 'data.deviceId', reason: 'unknown-device' });
   return device as DeviceDoc;

@@ -1,7 +1,7 @@
 /** Guest access. */
 export const zhCN = {
   'guest.title': '访客设置',
-  'guest.description': '允许未注册的人以访客身份浏览公开内容。所有访客共用一个访客记录，访客提交的服务请求归入所选客户。',
+  'guest.description': '允许未注册的人以访客身份浏览公开内容。所有访客共用一个访客记录，访客提交的服务请求归入访客客户，不属于任何真实客户。',
   'guest.enabled': '允许访客访问',
   'guest.enabledHint': '开启后，小程序中未注册的人可以「以访客身份浏览」；关闭后，他们需要先注册或被开通。',
   'guest.account': '访客数据归属的客户',
@@ -24,11 +24,15 @@ export const zhCN = {
   'guest.role': '访客角色',
   'guest.roleLink': '查看权限',
   'guest.roleSummary': '内置、不可修改：查看公开的资讯和设备，创建服务请求。访客不占用许可席位。',
+  'guest.dedicatedAccount': '访客（系统）',
+  'guest.confirmCustomer.title': '把访客数据归入真实客户？',
+  'guest.confirmCustomer.body': '访客提交的服务请求将归在「{name}」名下。该客户的成员仍然看不到这些访客数据。通常应使用系统自带的访客客户。',
+  'guest.confirmCustomer.ok': '确认归入该客户',
 } satisfies Record<string, string>;
 
 export const en: Record<keyof typeof zhCN, string> = {
   'guest.title': 'Guest access',
-  'guest.description': 'Let people who have not registered browse public content as guests. All guests share one Guest record; what they submit goes to the chosen Account.',
+  'guest.description': 'Let people who have not registered browse public content as guests. All guests share one Guest record; what they submit is kept under the Guest Account, apart from every real customer.',
   'guest.enabled': 'Allow guests',
   'guest.enabledHint': 'When on, unregistered people can “browse as guest” in the mini program; when off, they must register or be activated first.',
   'guest.account': 'Account for guest data',
@@ -51,4 +55,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'guest.role': 'Guest role',
   'guest.roleLink': 'See permissions',
   'guest.roleSummary': 'Built in and fixed: read public articles and devices, create service requests. Guests hold no licence seat.',
+  'guest.dedicatedAccount': 'Guests (system)',
+  'guest.confirmCustomer.title': 'Keep guest data under a real customer?',
+  'guest.confirmCustomer.body': 'Service requests from guests will be kept under “{name}”. Members of that customer still cannot see them. The built-in Guest Account is usually the right choice.',
+  'guest.confirmCustomer.ok': 'Use this customer',
 };

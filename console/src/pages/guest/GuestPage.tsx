@@ -6,6 +6,7 @@ import { Switch } from 'tdesign-react/es/switch';
 import { AccountSelect, type AccountOption } from '../../components/AccountSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeading } from '../../components/PageHeading';
+import { useConfirmAction } from '../../components/useConfirmAction';
 import type { AdminUserRow, RoleView, SettingsView } from '../../contracts';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -44,6 +45,7 @@ export default function GuestPage() {
   const [account, setAccount] = useState<AccountOption | null>(null);
   const [busy, setBusy] = useState<'save' | 'repair' | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [confirm, confirmDialog] = useConfirmAction();
 
   const apply = (next: Loaded) => {
     setLoaded(next);
@@ -62,12 +64,25 @@ export default function GuestPage() {
   const saved = loaded?.settings.guest;
   const dirty = !!saved && (saved.enabled !== enabled || (saved.accountId ?? '') !== (account?.id ?? ''));
   const missingAccount = enabled && !account;
+  // Guest data under a real customer's Account is a deliberate choice: the admin confirms it.
+  const customerAccountChosen = !!account && account.id !== loaded?.settings.guest.dedicatedAccountId && account.id !== saved?.accountId;
+  const save = () => {
+    if (!customerAccountChosen || !account) return void update('save');
+    confirm({
+      title: t('guest.confirmCustomer.title'),
+      body: t('guest.confirmCustomer.body', { name: account.name }),
+      confirmText: t('guest.confirmCustomer.ok'),
+      danger: true,
+      run: () => update('save', true),
+    });
+  };
 
-  const update = async (kind: 'save' | 'repair') => {
+  const update = async (kind: 'save' | 'repair', confirmCustomerAccount = false) => {
     setBusy(kind);
     setError(null);
     try {
-      await adminCall('settings.update', { guest: { enabled: kind === 'repair' ? true : enabled, ...(account ? { accountId: account.id } : {}) } });
+      const guest = { enabled: kind === 'repair' ? true : enabled, ...(account ? { accountId: account.id } : {}), ...(confirmCustomerAccount ? { confirmCustomerAccount } : {}) };
+      await adminCall('settings.update', { guest });
       void MessagePlugin.success(kind === 'repair' ? t('guest.repaired') : t('common.saved'));
       apply(await loadAll());
     } catch (e) {
@@ -106,7 +121,7 @@ export default function GuestPage() {
           {missingAccount ? <div className="console-notice console-notice--warning">{t('guest.accountRequired')}</div> : null}
           {error ? <ErrorNotice id="guest-error" error={error} /> : null}
           <div className="drawer-actions">
-            <Button id="guest-save" theme="primary" loading={busy === 'save'} disabled={!dirty || missingAccount || busy !== null} onClick={() => void update('save')}>
+            <Button id="guest-save" theme="primary" loading={busy === 'save'} disabled={!dirty || missingAccount || busy !== null} onClick={save}>
               {t('common.save')}
             </Button>
           </div>
@@ -124,6 +139,7 @@ export default function GuestPage() {
           </section>
         </aside>
       </div>
+      {confirmDialog}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button } from 'tdesign-react/es/button';
 import { Dialog } from 'tdesign-react/es/dialog';
 import { Select } from 'tdesign-react/es/select';
-import { AccountSelect, type AccountOption } from '../../components/AccountSelect';
+import type { AccountOption } from '../../components/AccountSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { MethodView, SettingsView } from '../../contracts';
 import { useI18n } from '../../i18n';
@@ -28,10 +28,13 @@ export function PresetDialog({ open, methods, settings, defaultRoleIds, onClose,
     setPresetId(null);
     // every app by default: one scenario for the whole portal; a new portal names its first app
     setAppId(apps.length > 1 ? ALL_APPS : (apps[0] ?? ''));
+    // guests browse under the Account already chosen on the Guest page (by default the dedicated Guest
+    // Account); moving guest data to a real customer is confirmed there, not slipped in with a preset
     const g = settings.guest;
-    setGuestAccount(g.accountId ? { id: g.accountId, name: g.accountName ?? g.accountId } : null);
+    const id = g.accountId ?? g.dedicatedAccountId;
+    setGuestAccount({ id, name: g.accountName ?? t('guest.dedicatedAccount') });
     setError(null);
-  }, [open, apps, settings]);
+  }, [open, apps, settings, t]);
 
   const preset = PRESETS.find((p) => p.id === presetId);
   const steps = preset ? methodStepsOf(preset, methods, appId, t(`methods.preset.${preset.id}.name`), defaultRoleIds) : [];
@@ -118,12 +121,6 @@ export function PresetDialog({ open, methods, settings, defaultRoleIds, onClose,
                 ))}
               </Select>
             </div>
-          </label>
-        ) : null}
-        {preset?.needsGuestAccount ? (
-          <label className="field">
-            <span>{t('guest.account')}</span>
-            <AccountSelect id="preset-guest-account" value={guestAccount} onChange={setGuestAccount} />
           </label>
         ) : null}
         {preset ? (
