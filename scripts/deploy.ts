@@ -4,8 +4,11 @@
  *      unique ones included, each collection closed to clients (ADMINONLY);
  *   2. essentials: settings, built-in roles, seat counter, console admin (server/seed.ts);
  *   3. functions: the bundles of dist/functions with their timeouts and environment variables;
- *   4. HTTP access paths: /admin (console) and /pay/notify (WeChat Pay);
+ *   3b. secrets: values too large for variables (WeChat Pay PEMs) into the ADMINONLY `secrets` collection;
+ *   4. HTTP access routes on the custom domain (HULIAN_HTTP_DOMAIN): /admin (console) and /pay/notify
+ *      (WeChat Pay), through the HTTP access service; the console's hosting domain as a safe domain;
  *   5. console: built against the admin path and uploaded to static hosting under /console/.
+ * A real deploy first checks the plan and the environment (preflight.ts) and changes nothing on a problem.
  *
  *   npm run deploy -- --dry-run        print every action, change nothing (no network, no files written)
  *   npm run deploy -- --dry-run --json the same plan as JSON
@@ -20,7 +23,7 @@ import { join, resolve } from 'node:path';
 import { buildFunctions } from './build/functions';
 import { CLOUDBASERC, cloudbaserc } from './deploy/cloudbaserc';
 import { describePlan } from './deploy/describe';
-import { seedEssentialsOnCloudbase } from './deploy/essentials';
+import { seedEssentialsOnCloudbase, writeSecretsOnCloudbase } from './deploy/essentials';
 import { executePlan } from './deploy/execute';
 import { loadManager } from './deploy/manager';
 import { makePlan } from './deploy/plan';
@@ -49,16 +52,15 @@ async function main(argv: string[]): Promise<number> {
   }
   if (plan.problems.length) return 1;
 
+  const target = { envId: plan.envId!, secretId: env['TENCENTCLOUD_SECRETID']!, secretKey: env['TENCENTCLOUD_SECRETKEY']!, sessionToken: env['TENCENTCLOUD_SESSIONTOKEN'] };
   await executePlan(plan, loadManager(env), {
     root,
     env,
     log: (line) => console.log(`✔ ${line}`),
+    writeSecrets: (values) => writeSecretsOnCloudbase(target, values),
     seedEssentials: (adminUser) =>
       seedEssentialsOnCloudbase({
-        envId: plan.envId!,
-        secretId: env['TENCENTCLOUD_SECRETID']!,
-        secretKey: env['TENCENTCLOUD_SECRETKEY']!,
-        sessionToken: env['TENCENTCLOUD_SESSIONTOKEN'],
+        ...target,
         secret: env['HULIAN_SECRET']!.trim(),
         adminUser,
         adminPassword: env['HULIAN_ADMIN_PASSWORD']!,

@@ -3,6 +3,11 @@
  * the SDKs into its own CloudBase deploy folder `dist/functions/<name>/` (index.js exporting `main`,
  * package.json, index.js.LEGAL.txt with the bundled packages' licence comments).
  *
+ * Lean (issue 14): index.js holds what every invocation may need and stays under 500 KB. Parts of the
+ * SDK's tree no function reaches are stubbed out (stubs.ts STUBS); the WeChat Pay and SMS SDKs are bundled
+ * into `lazy/*.js` beside it and required on first use (stubs.ts LAZY_PACKAGES). config.json carries the
+ * WeChat open APIs the function calls (openapi.ts).
+ *
  * Bundle or externalise? Everything is bundled, so every package.json has no dependencies and CloudBase
  * installs nothing at deploy time. `npm run bench functions` measures it: a bundle (~2.1 MB, 97 packages,
  * @cloudbase/node-sdk among them) loads in 0.6–0.8× the time of the same code transpiled file by file
@@ -16,6 +21,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
+import { settingsFor } from '../deploy/functions';
+import { functionConfigJson, openApisOf } from './openapi';
+import { LAZY_PARTS, lazyFile, lazyPlugin, stubPlugin, type LazyPart } from './stubs';
 
 export const FUNCTIONS_SRC = 'cloudfunctions/functions';
 export const FUNCTIONS_OUT = 'dist/functions';
@@ -38,8 +46,12 @@ export interface BundleResult {
   /** the function's deploy folder */
   dir: string;
   files: BundledFile[];
-  /** bytes of index.js */
+  /** bytes of index.js (what every cold start loads) */
   bytes: number;
+  /** the lazily required package bundles (`lazy/*.js`), loaded only by the calls that need them */
+  lazy: BundledFile[];
+  /** WeChat open APIs it calls or declares (config.json `permissions.openapi`) */
+  openapi: string[];
   /** npm packages inside the bundle */
   packages: string[];
   /** the function's package.json `dependencies` (externals at their locked versions) */
@@ -106,12 +118,18 @@ export async function bundleFunctions(root: string, names: readonly string[], op
     legalComments: 'linked',
     define: { 'process.env.NODE_ENV': '"production"' },
     external: [...EXTERNAL],
+    plugins: [stubPlugin(), lazyPlugin()],
     metafile: true,
     write: opts.write,
     logLevel: 'silent',
   });
   const outputs = Object.entries(result.metafile.outputs).map(([path, o]) => ({ abs: resolve(root, path), o }));
-  return names.map((name) => {
+  const lazyBuilt = new Map<string, Promise<Uint8Array>>();
+  const lazyCode = (part: LazyPart) => {
+    if (!lazyBuilt.has(part.name)) lazyBuilt.set(part.name, bundleLazy(root, part.entry));
+    return lazyBuilt.get(part.name)!;
+  };
+  return Promise.all(names.map(async (name) => {
     const dir = resolve(opts.outDir, name);
     const mine = outputs.filter((x) => x.abs.startsWith(dir + sep));
     const main = mine.find((x) => x.abs === join(dir, 'index.js'));
@@ -127,9 +145,43 @@ export async function bundleFunctions(root: string, names: readonly string[], op
     if (opts.write) writeFileSync(join(dir, 'package.json'), pkgJson);
     const files: BundledFile[] = mine.map((x) => ({ path: relative(dir, x.abs), bytes: x.o.bytes }));
     files.push({ path: 'package.json', bytes: Buffer.byteLength(pkgJson) });
+    const lazy: BundledFile[] = [];
+    for (const part of LAZY_PARTS.filter((p) => main.o.imports.some((i) => i.external && i.path === `./${lazyFile(p)}`))) {
+      const code = await lazyCode(part);
+      if (opts.write) {
+        mkdirSync(join(dir, 'lazy'), { recursive: true });
+        writeFileSync(join(dir, lazyFile(part)), code);
+      }
+      lazy.push({ path: lazyFile(part), bytes: code.length });
+    }
+    const openapi = [...new Set([...openApisOf(root, main.o.inputs), ...(settingsFor(name).settings.openapi ?? [])])].sort();
+    if (openapi.length) {
+      const config = functionConfigJson(openapi);
+      if (opts.write) writeFileSync(join(dir, 'config.json'), config);
+      files.push({ path: 'config.json', bytes: Buffer.byteLength(config) });
+    }
+    files.push(...lazy);
     files.sort((a, b) => a.path.localeCompare(b.path));
-    return { name, dir, files, bytes: main.o.bytes, packages, dependencies, warnings: result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`) };
+    return { name, dir, files, bytes: main.o.bytes, lazy, openapi, packages, dependencies, warnings: result.warnings.map((w) => `${w.location?.file ?? ''}: ${w.text}`) };
+  }));
+}
+
+/** One lazily required part, bundled on its own (CommonJS, its dependencies inside). */
+async function bundleLazy(root: string, entry: string): Promise<Uint8Array> {
+  const r = await esbuild.build({
+    absWorkingDir: root,
+    stdin: { contents: `module.exports = require(${JSON.stringify(entry)});`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    target: NODE_TARGET,
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
   });
+  return r.outputFiles[0].contents;
 }
 
 export interface BuildOptions {

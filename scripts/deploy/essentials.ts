@@ -17,6 +17,7 @@ import { memoryCache } from '../../cloudfunctions/adapters/node/cache';
 import { systemClock } from '../../cloudfunctions/adapters/node/clock';
 import { loadConfig } from '../../server/config';
 import { seedEssentials } from '../../server/seed';
+import { SECRETS_COLLECTION, SECRETS_DOC } from '../../cloudfunctions/adapters/cloudbase/secrets';
 
 export interface EssentialsTarget {
   envId: string;
@@ -41,14 +42,17 @@ function seedingDeps(base: Pick<Deps, 'store' | 'clock' | 'crypto' | 'cache' | '
   }) as Deps;
 }
 
-export async function seedEssentialsOnCloudbase(t: EssentialsTarget): Promise<void> {
-  const app = tcb.init({
+const appFor = (t: Pick<EssentialsTarget, 'envId' | 'secretId' | 'secretKey' | 'sessionToken' | 'serviceUrl'>) =>
+  tcb.init({
     env: t.envId,
     secretId: t.secretId,
     secretKey: t.secretKey,
     ...(t.sessionToken ? { sessionToken: t.sessionToken } : {}),
     ...(t.serviceUrl ? { serviceUrl: t.serviceUrl } : {}),
   });
+
+export async function seedEssentialsOnCloudbase(t: EssentialsTarget): Promise<void> {
+  const app = appFor(t);
   const deps = seedingDeps({
     store: createCloudbaseStore(app.database() as unknown as TcbDb),
     clock: systemClock,
@@ -64,4 +68,13 @@ export async function seedEssentialsOnCloudbase(t: EssentialsTarget): Promise<vo
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The `secrets` document the functions read at run time (adapters/cloudbase/secrets.ts): set whole, so a
+ * re-run converges and a value removed from the deployer's environment is removed here too.
+ */
+export async function writeSecretsOnCloudbase(t: Omit<EssentialsTarget, 'secret' | 'adminUser' | 'adminPassword'>, values: Record<string, string>): Promise<void> {
+  const db = appFor(t).database();
+  await db.collection(SECRETS_COLLECTION).doc(SECRETS_DOC).set({ values, updated_at: new Date().toISOString() });
 }

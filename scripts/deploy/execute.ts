@@ -1,12 +1,16 @@
 /**
- * Carries out a DeployPlan with manager-node, in the plan's order: database (so functions never run
- * against missing indexes), essentials, domains, functions, HTTP access paths, console. Every step is idempotent:
- * existing collections, indexes and paths are kept, functions are updated in place (`force`), so a deploy
- * can be re-run after a failure. Values of variables are read here, from `env`, and go only to CloudBase.
+ * Carries out a DeployPlan with manager-node. First a read-only preflight (preflight.ts) checks what only
+ * the environment knows — index drift, who holds the HTTP paths, the domain, the variables' real sizes —
+ * and a deploy with any problem stops before its first write. Then, in order: database (so functions
+ * never run against missing indexes), essentials, secrets, functions, HTTP routes, safe domains, console.
+ * Every step converges (create-if-missing, set, update-in-place), so a deploy interrupted anywhere can
+ * simply be run again. Values of variables are read here, from `env`, and go only to CloudBase.
  */
 import { join } from 'node:path';
-import type { CloudbaseManager, ManagerIndex } from './manager';
-import { HOSTING_DOMAIN, HTTP_DOMAIN, pemFileValue, type DeployPlan, type PlannedEnvVar, type PlannedIndex } from './plan';
+import { SECRETS_COLLECTION } from '../../cloudfunctions/adapters/cloudbase/secrets';
+import type { CloudbaseManager, HttpRoute, ManagerIndex } from './manager';
+import { preflight, type Preflight } from './preflight';
+import type { DeployPlan, PlannedIndex, PlannedRoute } from './plan';
 
 type Env = Record<string, string | undefined>;
 
@@ -18,6 +22,8 @@ export interface ExecuteOptions {
   buildConsole(adminEndpoint: string): Promise<void>;
   /** writes settings, built-in roles, the seat counter and the admin (essentials.ts) */
   seedEssentials(adminUser: string): Promise<void>;
+  /** replaces the `secrets` document with these values (essentials.ts writeSecretsOnCloudbase) */
+  writeSecrets(values: Record<string, string>): Promise<void>;
 }
 
 const managerIndex = (i: PlannedIndex): ManagerIndex => ({
@@ -25,56 +31,69 @@ const managerIndex = (i: PlannedIndex): ManagerIndex => ({
   MgoKeySchema: { MgoIndexKeys: i.fields.map((f) => ({ Name: f, Direction: '1' })), MgoIsUnique: i.unique },
 });
 
-type ExistingIndex = { Name: string; Keys?: Array<{ Name?: string; Direction?: string }>; Unique?: boolean };
+/** The route as CloudBase should hold it: the function authenticates every request itself. */
+export const routeFor = (r: PlannedRoute): HttpRoute => ({
+  Path: r.path,
+  UpstreamResourceType: 'SCF',
+  UpstreamResourceName: r.function,
+  EnableAuth: false,
+  EnableSafeDomain: r.safeDomain,
+  EnablePathTransmission: false,
+  Enable: true,
+});
 
-const sameIndex = (e: ExistingIndex, i: PlannedIndex) =>
-  (e.Unique === true) === i.unique && (e.Keys ?? []).map((k) => `${k.Name}:${k.Direction}`).join(',') === i.fields.map((f) => `${f}:1`).join(',');
+const sameRoute = (have: HttpRoute, want: HttpRoute) =>
+  have.UpstreamResourceName === want.UpstreamResourceName && have.EnableAuth === want.EnableAuth && have.EnableSafeDomain === want.EnableSafeDomain && have.Enable !== false;
 
 async function database(plan: DeployPlan, mgr: CloudbaseManager, log: ExecuteOptions['log']): Promise<void> {
-  const drift: string[] = [];
   for (const c of plan.database) {
     const created = await mgr.database.createCollectionIfNotExists(c.name);
     await mgr.permission.modifyResourcePermission({ resourceType: 'collection', resource: c.name, permission: c.permission });
     const existing = (await mgr.database.describeCollection(c.name)).Indexes ?? [];
     const missing = c.indexes.filter((i) => !existing.some((e) => e.Name === i.name));
-    for (const i of c.indexes) {
-      const e = existing.find((x) => x.Name === i.name);
-      // an index cannot be changed in place; dropping a unique one would open a window for duplicates
-      if (e && !sameIndex(e, i)) drift.push(`${c.name}.${i.name} exists with other keys or uniqueness: drop it in the CloudBase console and deploy again`);
-    }
     if (missing.length) await mgr.database.updateCollection(c.name, { CreateIndexes: missing.map(managerIndex) });
     log(`collection ${c.name}: ${created.IsCreated ? 'created' : 'exists'}, rule ${c.permission}, ${missing.length ? `created ${missing.map((i) => i.name).join(', ')}` : 'indexes up to date'}`);
   }
-  if (drift.length) throw new Error(`indexes differ from core/schema/collections.ts:\n  ${drift.join('\n  ')}`);
+}
+
+async function http(plan: DeployPlan, mgr: CloudbaseManager, facts: Preflight, log: ExecuteOptions['log']): Promise<void> {
+  const domain = plan.http.domain!;
+  const envId = plan.envId!;
+  if (!facts.domainBound) {
+    await mgr.env.bindCustomDomain({ EnvId: envId, Domain: { Domain: domain, CertId: plan.http.certId! } });
+    log(`custom domain ${domain}: bound (point its CNAME at the environment as the CloudBase console shows)`);
+  }
+  for (const r of plan.access) {
+    const want = routeFor(r);
+    const have = facts.routes.find((x) => x.Path === r.path);
+    if (!have) await mgr.env.createHttpServiceRoute({ EnvId: envId, Domain: { Domain: domain, Routes: [want] } });
+    else if (!sameRoute(have, want)) await mgr.env.modifyHttpServiceRoute({ EnvId: envId, Domain: { Domain: domain, Routes: [want] } });
+    log(`HTTP route https://${domain}${r.path} -> ${r.function}: ${!have ? 'created' : sameRoute(have, want) ? 'up to date' : 'updated'}`);
+  }
+}
+
+async function safeDomains(mgr: CloudbaseManager, facts: Preflight, log: ExecuteOptions['log']): Promise<void> {
+  if (!facts.consoleHosts.length) return;
+  const known = new Set(((await mgr.env.getEnvAuthDomains()).Domains ?? []).map((d) => d.Domain));
+  const missing = facts.consoleHosts.filter((h) => !known.has(h));
+  if (missing.length) await mgr.env.createEnvDomain(missing);
+  log(`safe domains: ${facts.consoleHosts.join(', ')}${missing.length ? ` (added ${missing.join(', ')})` : ' (present)'}`);
 }
 
 export async function executePlan(plan: DeployPlan, mgr: CloudbaseManager, opts: ExecuteOptions): Promise<void> {
   if (plan.problems.length) throw new Error(`not deploying:\n  ${plan.problems.join('\n  ')}`);
-  const { env, log } = opts;
+  const { log } = opts;
+  const facts = await preflight(plan, mgr, opts.env);
+  if (facts.problems.length) throw new Error(`not deploying, nothing was changed:\n  ${facts.problems.join('\n  ')}`);
 
   await database(plan, mgr, log);
   await opts.seedEssentials(plan.essentials.adminUser);
   log(`essentials: settings, built-in roles, seat counter, admin "${plan.essentials.adminUser}"`);
-
-  const httpDomain = (await mgr.access.getDomainList()).DefaultDomain;
-  const hostingDomain = (await mgr.hosting.getInfo().catch(() => []))[0]?.CdnDomain;
-  const fill = (text: string) => {
-    if (text.includes(HTTP_DOMAIN) && !httpDomain) throw new Error('the environment has no HTTP access domain: open HTTP access in the CloudBase console first');
-    if (text.includes(HOSTING_DOMAIN) && !hostingDomain) return undefined;
-    return text.replace(HTTP_DOMAIN, httpDomain ?? '').replace(HOSTING_DOMAIN, hostingDomain ?? '');
-  };
-  const valueOf = (v: PlannedEnvVar) => {
-    if (v.state === 'set') return v.fromFile ? pemFileValue(env[`${v.name}_FILE`]!.trim()) : env[v.name]?.trim();
-    return v.state === 'derived' ? fill(v.derivedFrom ?? '') : undefined;
-  };
+  await opts.writeSecrets(facts.secretValues);
+  log(`secrets: ${Object.keys(facts.secretValues).join(', ') || 'none'} in the ${SECRETS_COLLECTION} collection`);
 
   for (const f of plan.functions) {
-    const envVariables: Record<string, string> = {};
-    for (const v of f.env) {
-      const value = valueOf(v);
-      if (value) envVariables[v.name] = value;
-      else if (v.state === 'derived') log(`function ${f.name}: ${v.name} left unset (static hosting is not enabled)`);
-    }
+    const envVariables = facts.envVariables[f.name];
     await mgr.functions.createFunction({
       func: {
         name: f.name,
@@ -89,20 +108,15 @@ export async function executePlan(plan: DeployPlan, mgr: CloudbaseManager, opts:
       functionRootPath: join(opts.root, plan.functionRoot),
       force: true,
     });
-    log(`function ${f.name}: deployed with ${Object.keys(envVariables).length} variables (${Object.keys(envVariables).join(', ') || 'none'})`);
+    log(`function ${f.name}: deployed with ${Object.keys(envVariables).length} variables (${Object.keys(envVariables).join(', ') || 'none'})${f.openapi.length ? `, open APIs ${f.openapi.join(', ')}` : ''}`);
   }
 
-  for (const a of plan.access) {
-    const bound = ((await mgr.access.getAccessList({ path: a.path })).APISet ?? []).find((x) => x.Path === a.path);
-    if (bound && bound.Name !== a.function) throw new Error(`HTTP path ${a.path} is bound to ${bound.Name}, not ${a.function}: remove it in the CloudBase console first`);
-    if (!bound) await mgr.access.createAccess({ name: a.function, path: a.path, type: 1, auth: false });
-    log(`HTTP path ${a.path} -> ${a.function}: ${bound ? 'exists' : 'created'} (https://${httpDomain}${a.path})`);
-  }
+  await http(plan, mgr, facts, log);
+  await safeDomains(mgr, facts, log);
 
   if (plan.console) {
-    const endpoint = fill(plan.console.adminEndpoint)!;
-    await opts.buildConsole(endpoint);
+    await opts.buildConsole(plan.console.adminEndpoint);
     await mgr.hosting.uploadFiles({ localPath: join(opts.root, plan.console.localPath), cloudPath: plan.console.cloudPath });
-    log(`console: uploaded to ${hostingDomain ? `https://${hostingDomain}` : 'static hosting'}/${plan.console.cloudPath}/ (admin endpoint ${endpoint})`);
+    log(`console: uploaded to ${facts.hostingDomain ? `https://${facts.hostingDomain}` : 'static hosting'}/${plan.console.cloudPath}/ (admin endpoint ${plan.console.adminEndpoint})`);
   }
 }

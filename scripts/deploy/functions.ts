@@ -22,6 +22,11 @@ export interface EnvVarSpec {
   group?: 'pay';
   /** a PEM that may instead be given as a file on the deployer's machine (`<NAME>_FILE`) */
   file?: true;
+  /**
+   * `secrets`: too large for SCF's 4 KB of variables (PEMs), so it travels in the ADMINONLY `secrets`
+   * collection that the function reads at run time (adapters/cloudbase/secrets.ts), never as a variable
+   */
+  store?: 'secrets';
 }
 
 export interface FunctionSettings {
@@ -32,6 +37,12 @@ export interface FunctionSettings {
   /** path on the environment's HTTP access domain; none = only callable from the mini program */
   httpPath?: string;
   env: EnvVarSpec[];
+  /**
+   * WeChat open APIs the function may call (config.json `permissions.openapi`), besides those the build
+   * derives from the code it bundles (scripts/build/openapi.ts): subscribe messages are declared ahead of
+   * their call sites so that adding one never meets errcode -604101 in production
+   */
+  openapi?: string[];
 }
 
 const CORE: EnvVarSpec[] = [
@@ -44,13 +55,21 @@ const SMS: EnvVarSpec[] = TENCENT_SMS_VARIABLES.map((v) => ({ name: v.name, requ
 const PAY: EnvVarSpec[] = [
   { name: 'WXPAY_MCHID', required: false, secret: false, meaning: 'merchant id', group: 'pay' },
   { name: 'WXPAY_APPID', required: false, secret: false, meaning: 'app id orders are placed for', group: 'pay' },
-  { name: 'WXPAY_PRIVATE_KEY', required: false, secret: true, meaning: 'merchant API private key (apiclient_key.pem, one line with \\n)', group: 'pay', file: true },
-  { name: 'WXPAY_CERT', required: false, secret: false, meaning: 'merchant API certificate (apiclient_cert.pem)', group: 'pay', file: true },
+  { name: 'WXPAY_PRIVATE_KEY', required: false, secret: true, meaning: 'merchant API private key (apiclient_key.pem, one line with \\n)', group: 'pay', file: true, store: 'secrets' },
+  { name: 'WXPAY_CERT', required: false, secret: false, meaning: 'merchant API certificate (apiclient_cert.pem)', group: 'pay', file: true, store: 'secrets' },
   { name: 'WXPAY_APIV3_KEY', required: false, secret: true, meaning: 'APIv3 key (32 bytes)', group: 'pay' },
-  { name: 'WXPAY_PLATFORM_CERT', required: false, secret: false, meaning: 'WeChat Pay platform certificate(s)', group: 'pay', file: true },
-  { name: 'WXPAY_PUBLIC_KEY', required: false, secret: false, meaning: 'WeChat Pay public key (instead of / besides platform certificates)', group: 'pay', file: true },
+  { name: 'WXPAY_PLATFORM_CERT', required: false, secret: false, meaning: 'WeChat Pay platform certificate(s)', group: 'pay', file: true, store: 'secrets' },
+  { name: 'WXPAY_PUBLIC_KEY', required: false, secret: false, meaning: 'WeChat Pay public key (instead of / besides platform certificates)', group: 'pay', file: true, store: 'secrets' },
   { name: 'WXPAY_PUBLIC_KEY_ID', required: false, secret: false, meaning: 'its id (PUB_KEY_ID_…)', group: 'pay' },
   { name: 'WXPAY_NOTIFY_URL', required: false, secret: false, meaning: 'public address of payNotify', derived: 'pay-notify-url', group: 'pay' },
+];
+
+/** cloudfunctions/adapters/registry/index.ts; without them registry look-ups answer `registry/unavailable`. */
+const REGISTRY: EnvVarSpec[] = [
+  { name: 'HULIAN_REGISTRY_URL', required: false, secret: false, meaning: 'base URL of the company registry provider (HTTP)' },
+  { name: 'HULIAN_REGISTRY_KEY', required: false, secret: true, meaning: "the provider's API key" },
+  { name: 'HULIAN_REGISTRY_TIMEOUT_MS', required: false, secret: false, meaning: 'timeout of one look-up (default 5000)' },
+  { name: 'HULIAN_REGISTRY', required: false, secret: false, meaning: '`sample`: the bundled synthetic registry (demos only)' },
 ];
 
 const CONSOLE: EnvVarSpec[] = [
@@ -60,14 +79,17 @@ const CONSOLE: EnvVarSpec[] = [
 export const PAY_NOTIFY_PATH = '/pay/notify';
 export const ADMIN_PATH = '/admin';
 
+/** WeChat subscribe messages (approval, rejection, service requests): issue 15's call sites */
+const SUBSCRIBE = 'subscribeMessage.send';
+
 export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // login, SMS codes (one call to Tencent Cloud SMS)
   auth: { timeout: 10, memorySize: 256, env: [...CORE, ...SMS] },
-  records: { timeout: 10, memorySize: 256, env: CORE },
+  records: { timeout: 10, memorySize: 256, env: CORE, openapi: [SUBSCRIBE] },
   // Account/Contact matching and one transaction, registry look-ups
-  registration: { timeout: 20, memorySize: 256, env: CORE },
+  registration: { timeout: 20, memorySize: 256, env: [...CORE, ...REGISTRY] },
   // the console: bulk activation, order creation at WeChat Pay; scrypt password checks
-  admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...CONSOLE] },
+  admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...CONSOLE], openapi: [SUBSCRIBE] },
   // WeChat Pay waits 5 s for an answer and retries; crediting seats is one transaction
   payNotify: { timeout: 10, memorySize: 256, httpPath: PAY_NOTIFY_PATH, env: [...CORE, ...PAY] },
 };

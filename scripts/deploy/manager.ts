@@ -9,13 +9,19 @@
  * Signatures read from manager-node 5.6.5 `types/` and `lib/`:
  * - functions.createFunction({func, functionRootPath, force}) creates or (force) updates code + config;
  *   `func` is flat (name, handler, runtime, timeout, memorySize, installDependency, envVariables, triggers);
- *   envVariables replace the function's whole set.
- * - database.createCollectionIfNotExists(name), describeCollection(name) → {Indexes: [{Name, Keys, Unique}]},
- *   updateCollection(name, {CreateIndexes: [{IndexName, MgoKeySchema: {MgoIndexKeys: [{Name, Direction}], MgoIsUnique}}]})
- *   (flexdb UpdateTable).
+ *   envVariables replace the function's whole set. The folder uploaded is functionRootPath/name, so the
+ *   function's config.json (`permissions.openapi`) travels with its code.
+ * - database.checkCollectionExists(name) → {Exists}; createCollectionIfNotExists(name); describeCollection(name)
+ *   → {Indexes: [{Name, Keys, Unique}]}; updateCollection(name, {CreateIndexes: [{IndexName, MgoKeySchema:
+ *   {MgoIndexKeys: [{Name, Direction}], MgoIsUnique}}]}) (flexdb UpdateTable).
  * - permission.modifyResourcePermission({resourceType: 'collection', resource, permission: 'ADMINONLY'}).
- * - access.getDomainList() → {DefaultDomain}; getAccessList({path}) → {APISet: [{Name, Path, Type}]};
- *   createAccess({name, path, type: 1 (function), auth}).
+ * - env.describeHttpServiceRoute({EnvId, Filters: [{Name: 'Domain', Values}]}) → {Domains: [{Domain, Routes}]}
+ *   (DescribeHTTPServiceRoute); env.bindCustomDomain({EnvId, Domain: {Domain, CertId}}) (CreateHTTPServiceRoute
+ *   without routes); env.createHttpServiceRoute({EnvId, Domain: {Domain, Routes}}) (CreateHTTPServiceRoute);
+ *   env.modifyHttpServiceRoute({EnvId, Domain: {Domain, Routes}}) (ModifyHTTPServiceRoute, incremental).
+ *   Not `access.*`: that is the deprecated gateway API (CreateCloudBaseGWAPI).
+ * - env.getEnvAuthDomains() → {Domains: [{Id, Domain}]}; env.createEnvDomain([domain]) (the safe domains,
+ *   CreateAuthDomain).
  * - hosting.getInfo() → [{CdnDomain, Status}]; uploadFiles({localPath, cloudPath}).
  */
 
@@ -35,11 +41,28 @@ export interface ManagerIndex {
   MgoKeySchema: { MgoIndexKeys: Array<{ Name: string; Direction: string }>; MgoIsUnique: boolean };
 }
 
+export interface HttpRoute {
+  Path: string;
+  UpstreamResourceType?: 'SCF';
+  UpstreamResourceName?: string;
+  EnableAuth?: boolean;
+  EnableSafeDomain?: boolean;
+  EnablePathTransmission?: boolean;
+  Enable?: boolean;
+}
+
+export interface HttpDomain {
+  Domain: string;
+  Routes?: HttpRoute[];
+  Status?: string;
+}
+
 export interface CloudbaseManager {
   functions: {
     createFunction(param: { func: ManagerFunction; functionRootPath: string; force: boolean }): Promise<unknown>;
   };
   database: {
+    checkCollectionExists(name: string): Promise<{ Exists: boolean }>;
     createCollectionIfNotExists(name: string): Promise<{ IsCreated?: boolean }>;
     describeCollection(name: string): Promise<{ Indexes?: Array<{ Name: string; Keys?: Array<{ Name?: string; Direction?: string }>; Unique?: boolean }> }>;
     updateCollection(name: string, info: { CreateIndexes: ManagerIndex[] }): Promise<unknown>;
@@ -47,10 +70,13 @@ export interface CloudbaseManager {
   permission: {
     modifyResourcePermission(options: { resourceType: 'collection'; resource: string; permission: 'ADMINONLY' }): Promise<unknown>;
   };
-  access: {
-    getDomainList(): Promise<{ DefaultDomain?: string }>;
-    getAccessList(options: { path?: string; name?: string }): Promise<{ APISet?: Array<{ Name: string; Path: string; Type: number }> }>;
-    createAccess(options: { name: string; path: string; type: 1; auth: boolean }): Promise<unknown>;
+  env: {
+    describeHttpServiceRoute(params: { EnvId: string; Filters?: Array<{ Name: 'Domain' | 'Path'; Values: string[] }> }): Promise<{ Domains?: HttpDomain[] }>;
+    bindCustomDomain(params: { EnvId: string; Domain: { Domain: string; CertId: string } }): Promise<unknown>;
+    createHttpServiceRoute(params: { EnvId: string; Domain: { Domain: string; Routes: HttpRoute[] } }): Promise<unknown>;
+    modifyHttpServiceRoute(params: { EnvId: string; Domain: { Domain: string; Routes: HttpRoute[] } }): Promise<unknown>;
+    getEnvAuthDomains(): Promise<{ Domains?: Array<{ Id?: string; Domain: string }> }>;
+    createEnvDomain(domains: string[]): Promise<unknown>;
   };
   hosting: {
     getInfo(): Promise<Array<{ CdnDomain?: string; Status?: string }>>;

@@ -40,13 +40,38 @@ describe('build:functions', () => {
       expect(b.packages).not.toContain('better-sqlite3');
       expect(b.bytes).toBe(readFileSync(join(out, b.name, 'index.js')).length);
     }
-    expect(built.find((b) => b.name === 'auth')!.packages).toContain('tencentcloud-sdk-nodejs-sms');
+    // only auth sends SMS: its SDK is a lazy file beside index.js, loaded by the first send
+    expect(built.find((b) => b.name === 'auth')!.lazy.map((l) => l.path)).toEqual(['lazy/tencentcloud-sms.js']);
+    expect(built.find((b) => b.name === 'auth')!.packages).not.toContain('tencentcloud-sdk-nodejs-sms');
+    expect(built.find((b) => b.name === 'records')!.lazy).toEqual([]);
+    for (const name of ['admin', 'payNotify']) expect(built.find((b) => b.name === name)!.lazy.map((l) => l.path)).toEqual(['lazy/wechatpay-node-v3.js']);
+    for (const b of built) for (const l of b.lazy) expect(readFileSync(join(out, b.name, l.path)).length).toBe(l.bytes);
+  });
+
+  it('then every index.js, what a cold start loads, is at most 500 KB', () => {
+    for (const b of built) expect({ name: b.name, bytes: b.bytes, lean: b.bytes <= 500 * 1024 }).toMatchObject({ name: b.name, lean: true });
+  });
+
+  it('then a function whose code calls a WeChat open API ships config.json declaring it, and no other function has one', () => {
+    for (const b of built) {
+      const file = join(out, b.name, 'config.json');
+      if (!b.openapi.length) {
+        expect(existsSync(file)).toBe(false);
+        continue;
+      }
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ permissions: { openapi: b.openapi } });
+    }
+    // auth.bindPhone and registration's mobile proof exchange getPhoneNumber codes
+    for (const name of ['auth', 'registration']) expect(built.find((b) => b.name === name)!.openapi).toContain('phonenumber.getPhoneNumber');
+    // approval, rejection and service-request messages
+    for (const name of ['admin', 'records']) expect(built.find((b) => b.name === name)!.openapi).toContain('subscribeMessage.send');
+    expect(built.find((b) => b.name === 'payNotify')!.openapi).toEqual([]);
   });
 
   it('then the bundle is CommonJS exporting main, as CloudBase requires index.main', () => {
     const code = readFileSync(join(out, 'auth', 'index.js'), 'utf8');
     expect(code).toMatch(/module\.exports\s*=/);
-    expect(code).not.toMatch(/require\("(?:\.\.?\/|@cloudbase|tencentcloud|wechatpay)/);
+    expect(code).not.toMatch(/require\("(?:\.\.\/|\.\/(?!lazy\/)|@cloudbase|tencentcloud|wechatpay)/);
   });
 
   it('given a function that reaches a native, local-only package, then the build refuses it', async () => {

@@ -6,14 +6,14 @@
  * invoked as `main(event, context)` with the caller in the context's `environ`. Their store is the real
  * @cloudbase/node-sdk talking to the tcb wire stand-in, seeded with the local runtime's seed code.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildFunctions, type BundleResult } from '../../scripts/build/functions';
 import { makePlan } from '../../scripts/deploy/plan';
 import type { CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
 import { startTcbStandin, type TcbStandin } from '../support/tcb-standin';
-import { wxPhoneService, type WxPhoneService } from '../support/tcb-standin/wx-phone';
+import { NO_PERMISSION, wxPhoneService, type WxPhoneService } from '../support/tcb-standin/wx-phone';
 import { startScfInstance, type ScfInstance } from '../support/scf';
 import { seedCloudbase } from '../support/seed-cloudbase';
 import { startSmsStandin, type SmsStandin } from '../support/sms-standin';
@@ -49,6 +49,8 @@ let tls: TestTls;
 let db: CloudbaseStore;
 let bundles: BundleResult[];
 const instances = new Map<string, ScfInstance>();
+/** each instance's environment, to start another one like it */
+const instanceEnv = new Map<string, Record<string, string>>();
 
 /** What CloudBase sets in a mini program invocation's environ. */
 const wechatCaller = (openid: string, appid = APPID) => ({
@@ -57,8 +59,15 @@ const wechatCaller = (openid: string, appid = APPID) => ({
   WX_APPID: appid,
   WX_UNIONID: `union-${openid}`,
   WX_CLIENTIP: '203.0.113.7',
+  // replaced by the SCF stand-in with the function's own token, as CloudBase does
   WX_API_TOKEN: 'cloud-call-token',
 });
+
+/** the open APIs a function's config.json declares, by its cloud-call token `token-<name>` */
+const declared = (token: string) => {
+  const file = join(outDir, token.replace(/^token-/, ''), 'config.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { permissions: { openapi: string[] } }).permissions.openapi : [];
+};
 
 /** CloudBase's HTTP access integration event. */
 const httpEvent = (body: unknown, headers: Record<string, string> = {}, method = 'POST') => ({
@@ -97,7 +106,7 @@ beforeAll(async () => {
   process.env.TENCENTCLOUD = 'true';
   outDir = mkdtempSync(join(tmpdir(), 'hulian-fn-'));
   bundles = await buildFunctions({ root: ROOT, outDir });
-  phone = wxPhoneService();
+  phone = wxPhoneService({ permissions: declared });
   standin = await startTcbStandin({ env: ENV_ID, actions: phone.actions });
   ({ store: db } = await seedCloudbase(standin.url, { secret: SECRET, adminPassword: ADMIN_PASSWORD, appid: APPID }));
   // Tencent Cloud SMS over real HTTPS to sms.tencentcloudapi.com, reached through an HTTP proxy (the
@@ -112,7 +121,7 @@ beforeAll(async () => {
     templates: { '100001': 2, '100002': 2, '100003': 2 },
   });
 
-  const plan = makePlan({ env: { TCB_ENV_ID: ENV_ID, TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y', ...VALUES }, bundles, console: false });
+  const plan = makePlan({ env: { TCB_ENV_ID: ENV_ID, TENCENTCLOUD_SECRETID: 'x', TENCENTCLOUD_SECRETKEY: 'y', HULIAN_HTTP_DOMAIN: 'api.test.example.com', ...VALUES }, bundles, console: false });
   const cloudbaseEnv = {
     TENCENTCLOUD_RUNENV: 'SCF',
     SCF_NAMESPACE: ENV_ID,
@@ -125,9 +134,11 @@ beforeAll(async () => {
   for (const name of ['auth', 'records', 'admin', 'registration']) {
     const planned = plan.functions.find((f) => f.name === name);
     if (!planned) continue; // registration: only once that function exists
-    const env = Object.fromEntries(planned.env.filter((v) => v.state === 'set').map((v) => [v.name, VALUES[v.name]]));
+    // set ones from the deployer's values, derived ones as the deploy fills them (the console's hosting origin)
+    const env = Object.fromEntries(planned.env.filter((v) => v.state === 'set' || v.state === 'derived').map((v) => [v.name, VALUES[v.name]]));
     const network = { http_proxy: sms.proxyUrl!, no_proxy: '127.0.0.1,localhost', NODE_EXTRA_CA_CERTS: tls.caFile };
-    instances.set(name, await startScfInstance({ dir: join(outDir, name), name, namespace: ENV_ID, env: { ...cloudbaseEnv, ...network, ...env } }));
+    instanceEnv.set(name, { ...cloudbaseEnv, ...network, ...env });
+    instances.set(name, await startScfInstance({ dir: join(outDir, name), name, namespace: ENV_ID, apiToken: `token-${name}`, env: instanceEnv.get(name)! }));
   }
 });
 
@@ -212,7 +223,7 @@ describe('bundled functions on CloudBase (SDK → wire stand-in)', () => {
       const code = phone.issue('13700000001', { appid: FORM_APP, openid: 'oCloudReg0001' });
       const bound = await fn('auth').invoke({ action: 'bindPhone', data: { phoneCode: code, consent: terms } }, caller);
       expect(bound.result).toMatchObject({ ok: true, data: { mobile: '13700000001' } });
-      expect(phone.calls.at(-1)).toMatchObject({ apiName: 'phonenumber.getPhoneNumber', requestData: { code, openid: 'oCloudReg0001' }, wxCloudApiToken: 'cloud-call-token' });
+      expect(phone.calls.at(-1)).toMatchObject({ apiName: 'phonenumber.getPhoneNumber', requestData: { code, openid: 'oCloudReg0001' }, wxCloudApiToken: 'token-auth' });
 
       const r = await fn('registration').invoke({ action: 'submit', data: { account: { name: '温州云端鞋业有限公司' }, contact: { name: '郑云', mobile1: '13700000001' }, consent: terms } }, caller);
       expect(r.error).toBeUndefined();
@@ -242,5 +253,29 @@ describe('bundled functions on CloudBase (SDK → wire stand-in)', () => {
       const r = await fn('auth').invoke({ action: 'bindPhone', data: { phoneCode: code, consent: await consent() } }, caller);
       expect(r.result).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
     });
+  });
+
+  it('given every invocation above, then none reached a part of the SDK the build stubbed out', async () => {
+    for (const [name, i] of instances) {
+      const r = await i.invoke({ action: 'no-such-action', data: {} }, wechatCaller('oCloudStub0001'));
+      expect({ name, hits: r.stubHits }).toEqual({ name, hits: [] });
+      expect(i.logs()).not.toContain('is not in this function bundle');
+    }
+  });
+
+  it('given the phone code exchange run under a function whose config.json does not declare it, then WeChat answers -604101 and nothing is bound', async () => {
+    expect(declared('token-records')).not.toContain('phonenumber.getPhoneNumber');
+    // auth's code, invoked with the cloud-call token of a function without the permission
+    const undeclared = await startScfInstance({ dir: join(outDir, 'auth'), name: 'auth', namespace: ENV_ID, apiToken: 'token-records', env: instanceEnv.get('auth')! });
+    try {
+      const caller = wechatCaller('oCloudPerm0001', FORM_APP);
+      const code = phone.issue('13700000009', { appid: FORM_APP, openid: 'oCloudPerm0001' });
+      const r = await undeclared.invoke({ action: 'bindPhone', data: { phoneCode: code, consent: await consent() } }, caller);
+      expect(r.result).toMatchObject({ ok: false, error: { code: 'internal' } });
+      expect(phone.calls.at(-1)).toMatchObject({ apiName: 'phonenumber.getPhoneNumber', wxCloudApiToken: 'token-records' });
+      expect(undeclared.logs()).toContain(`errcode ${NO_PERMISSION}`);
+    } finally {
+      await undeclared.stop();
+    }
   });
 });

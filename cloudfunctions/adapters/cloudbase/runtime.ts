@@ -4,10 +4,19 @@ import { nodeCrypto } from '../node/crypto';
 import { memoryCache } from '../node/cache';
 import { systemClock } from '../node/clock';
 import { createCloudbaseStore } from './store';
-import { productionSms, productionWechat } from './production-ports';
+import { productionWechat } from './production-ports';
 import { unconfiguredPay } from '../wxpay/unconfigured';
 import { unconfiguredRegistry } from '../registry/unconfigured';
 import type { OptionalPorts } from './optional-ports';
+import { secretsReader } from './secrets';
+import type { SmsSender } from '../../core/ports';
+
+/** A function that never sends SMS (only `auth` does): a send would be a bug, not a configuration gap. */
+const noSms: SmsSender = {
+  sendCode: async () => {
+    throw new Error('this function does not send SMS');
+  },
+};
 import { officialAccountFromEnv } from '../wechat/oa-config';
 
 type App = ReturnType<typeof tcb.init>;
@@ -31,10 +40,10 @@ export function cloudbaseDeps(optional: OptionalPorts = {}): Deps {
     crypto: nodeCrypto(secret),
     // Other instances may change settings and roles; a short TTL bounds how long this one lags.
     cache: memoryCache(10_000),
-    sms: productionSms(),
+    sms: optional.sms?.() ?? noSms,
     wechat: productionWechat(cloudbaseApp()),
     // only the deploy units that use them pass these (optional-ports.ts); the rest refuse
-    pay: optional.pay?.() ?? unconfiguredPay(),
+    pay: optional.pay?.({ secrets: secretsReader(() => cloudbaseApp().database()) }) ?? unconfiguredPay(),
     registry: optional.registry?.() ?? unconfiguredRegistry(),
     // WeChat's endpoints with WECHAT_OA_APPID/SECRET (only `auth` holds them; elsewhere every code is refused)
     officialAccount: officialAccountFromEnv(process.env),

@@ -1,6 +1,5 @@
 import type { CompanyRegistry } from '../../core/ports/registry';
 import { httpRegistry } from './http';
-import { sampleRegistry } from './local';
 
 export { httpRegistry, type HttpRegistryConfig } from './http';
 export { sampleRegistry } from './local';
@@ -14,6 +13,10 @@ export { unconfiguredRegistry } from './unconfigured';
 export function registryFromEnv(env: Record<string, string | undefined>, fallback: () => CompanyRegistry): CompanyRegistry {
   const url = env['HULIAN_REGISTRY_URL'];
   if (url) return httpRegistry({ baseUrl: url, apiKey: env['HULIAN_REGISTRY_KEY'] || undefined, timeoutMs: Number(env['HULIAN_REGISTRY_TIMEOUT_MS'] ?? 5000) || 5000 });
-  if (env['HULIAN_REGISTRY'] === 'sample') return sampleRegistry();
+  if (env['HULIAN_REGISTRY'] === 'sample') {
+    // required, not imported: in a function bundle the 230 KB sample is a lazy file (scripts/build/stubs.ts)
+    const local = require('./local') as typeof import('./local');
+    return local.sampleRegistry();
+  }
   return fallback();
 }

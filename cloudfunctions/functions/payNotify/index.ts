@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { cloudbaseDeps } from '../../adapters/cloudbase/runtime';
-import { payFromEnv } from '../../adapters/cloudbase/pay-port';
+import { payFromCloud } from '../../adapters/cloudbase/pay-port';
+import type { OptionalPorts } from '../../adapters/cloudbase/optional-ports';
 import { payNotify, paySweep } from './handler';
+
+const ports: OptionalPorts = { pay: ({ secrets }) => payFromCloud(secrets) };
 
 /** What CloudBase hands a function behind its HTTP access path, or a timer trigger. */
 interface HttpEvent {
@@ -24,11 +27,11 @@ const isTimer = (event: unknown): event is TimerEvent => typeof event === 'objec
  * closes orders left unpaid after their window.
  */
 export const main = async (event: HttpEvent | TimerEvent) => {
-  if (isTimer(event)) return paySweep(cloudbaseDeps({ pay: payFromEnv }));
+  if (isTimer(event)) return paySweep(cloudbaseDeps(ports));
   if (event.httpMethod && event.httpMethod !== 'POST') return { statusCode: 405, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"code":"FAIL","message":"method"}' };
   const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   // the signature covers the exact bytes WeChat Pay sent: decode, never re-serialise
   const body = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
-  const out = await payNotify(cloudbaseDeps({ pay: payFromEnv }), { headers, body, requestId: randomUUID() });
+  const out = await payNotify(cloudbaseDeps(ports), { headers, body, requestId: randomUUID() });
   return { statusCode: out.status, headers: out.headers, body: out.body, isBase64Encoded: false };
 };

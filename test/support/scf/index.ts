@@ -3,6 +3,12 @@
  * process with the instance's environment variables, invoked as `main(event, context)` with an SCF
  * context whose `environ` carries the caller's variables (WX_OPENID, WX_APPID, …). One instance serves
  * many invocations, as a warm SCF instance does.
+ *
+ * As the platform does for a mini program call (WX_OPENID in the context), the event gets `userInfo`
+ * ({appId, openId}) and `tcbContext` beside the client's data, and the context's WX_API_TOKEN is the
+ * function's own cloud-call token (`apiToken`), by which the open-API stand-in knows who calls.
+ * Each answer carries the stubbed bundle parts the invocation reached (scripts/build/stubs.ts): none, or
+ * the build left out something it needs.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +18,8 @@ export interface Invocation {
   ok: boolean;
   result?: any;
   error?: string;
+  /** stubbed-out parts of the bundle reached so far by this instance */
+  stubHits?: string[];
 }
 
 export interface ScfInstance {
@@ -31,6 +39,8 @@ export interface ScfOptions {
   env: Record<string, string>;
   namespace: string;
   timeoutMs?: number;
+  /** the cloud-call token CloudBase gives this function's mini program invocations (WX_API_TOKEN) */
+  apiToken?: string;
 }
 
 export async function startScfInstance(opts: ScfOptions): Promise<ScfInstance> {
@@ -48,7 +58,7 @@ export async function startScfInstance(opts: ScfOptions): Promise<ScfInstance> {
     const done = m.id ? pending.get(m.id) : undefined;
     if (done) {
       pending.delete(m.id!);
-      done({ ok: m.ok, result: m.result, error: m.error });
+      done({ ok: m.ok, result: m.result, error: m.error, stubHits: m.stubHits ?? [] });
     }
   });
   child.on('exit', () => {
@@ -58,8 +68,14 @@ export async function startScfInstance(opts: ScfOptions): Promise<ScfInstance> {
   const timeLimit = opts.timeoutMs ?? 10_000;
   return {
     name: opts.name,
-    invoke(event, vars = {}) {
+    invoke(rawEvent, given = {}) {
       const id = randomUUID();
+      const fromMiniProgram = !!given['WX_OPENID'];
+      const vars = fromMiniProgram && opts.apiToken ? { ...given, WX_API_TOKEN: opts.apiToken } : given;
+      const event =
+        fromMiniProgram && rawEvent && typeof rawEvent === 'object' && !Array.isArray(rawEvent)
+          ? { ...rawEvent, userInfo: { appId: vars['WX_APPID'], openId: vars['WX_OPENID'] }, tcbContext: { env: opts.namespace, requestId: id } }
+          : rawEvent;
       const context = {
         memory_limit_in_mb: 256,
         time_limit_in_ms: timeLimit,

@@ -29,8 +29,8 @@ process.on('message', async (msg) => {
   const ctx = Object.assign({ callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => context.time_limit_in_ms }, context);
   try {
     const result = await main(event, ctx);
-    process.send({ id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)) });
+    process.send({ id, ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)), stubHits: globalThis.__hulianStubHits || [] });
   } catch (e) {
-    process.send({ id, ok: false, error: String((e && e.stack) || e) });
+    process.send({ id, ok: false, error: String((e && e.stack) || e), stubHits: globalThis.__hulianStubHits || [] });
   }
 });

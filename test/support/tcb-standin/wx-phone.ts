@@ -9,6 +9,10 @@
  *   user than the `openid` given.
  * CloudBase only relays open-API calls for a function invoked with a cloud-call token (WX_API_TOKEN);
  * without one the stand-in answers with an admin-API error, as a body with `code`.
+ * A function may only call the open APIs its config.json declares (`permissions.openapi`); the token
+ * tells CloudBase which function calls, and an undeclared API is answered with WeChat's
+ *   {errcode: -604101, errmsg: "function has no permission to call this API"}
+ * (`permissions`: token → the calling function's declared APIs).
  */
 import { randomBytes } from 'node:crypto';
 import { DbError } from './engine';
@@ -35,7 +39,14 @@ export interface WxPhoneService {
 
 const CODE_TTL_MS = 5 * 60_000;
 
-export function wxPhoneService(): WxPhoneService {
+export const NO_PERMISSION = -604101;
+
+export interface WxPhoneOptions {
+  /** the open APIs declared by the function a cloud-call token belongs to; unset = no check */
+  permissions?: (token: string) => readonly string[] | undefined;
+}
+
+export function wxPhoneService(opts: WxPhoneOptions = {}): WxPhoneService {
   const codes = new Map<string, Issued>();
   const calls: WxPhoneCall[] = [];
   const answer = (body: unknown) => ({ data: { responseData: JSON.stringify(body) } });
@@ -59,6 +70,7 @@ export function wxPhoneService(): WxPhoneService {
         }
         calls.push({ apiName, requestData, wxCloudApiToken: token });
         if (!token) throw new DbError('PERMISSION_DENIED', 'open API calls need the cloud-call token of a mini program invocation');
+        if (opts.permissions && !(opts.permissions(token) ?? []).includes(apiName)) return answer({ errcode: NO_PERMISSION, errmsg: 'function has no permission to call this API' });
         if (apiName !== 'phonenumber.getPhoneNumber') throw new DbError('INVALID_PARAM', `apiName ${apiName} is not served by the stand-in`);
         const req = (requestData ?? {}) as { code?: unknown; openid?: unknown };
         const issued = typeof req.code === 'string' ? codes.get(req.code) : undefined;
