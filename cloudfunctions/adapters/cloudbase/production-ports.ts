@@ -13,16 +13,20 @@ type App = ReturnType<typeof tcb.init>;
  */
 export function productionSms(): SmsSender {
   let sender: Promise<SmsSender> | undefined;
+  const load = () =>
+    (sender ??= import('../sms/tencent').then(
+      (m) => m.tencentSmsSender(),
+      (e: unknown) => {
+        sender = undefined; // a failed load is retried on the next send
+        throw e;
+      },
+    ));
   return {
     async sendCode(phone, code, minutes, purpose) {
-      sender ??= import('../sms/tencent').then(
-        (m) => m.tencentSmsSender(),
-        (e: unknown) => {
-          sender = undefined; // a failed load is retried on the next send
-          throw e;
-        },
-      );
-      return (await sender).sendCode(phone, code, minutes, purpose);
+      return (await load()).sendCode(phone, code, minutes, purpose);
+    },
+    async sendInvitation(phone, portalName, howToOpen) {
+      return (await load()).sendInvitation(phone, portalName, howToOpen);
     },
   };
 }

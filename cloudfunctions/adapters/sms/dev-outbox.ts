@@ -15,6 +15,10 @@ export function devSmsOutbox(limit = 200): SmsSender & { messages(): OutboxMessa
       box.push({ phone, purpose, text: `【Hulian】您的验证码是 ${code}，${minutes} 分钟内有效。如非本人操作请忽略。`, at: new Date().toISOString() });
       if (box.length > limit) box.splice(0, box.length - limit);
     },
+    async sendInvitation(phone, portalName, howToOpen) {
+      box.push({ phone, purpose: 'invitation', text: `【Hulian】您已开通「${portalName}」的使用权限。${howToOpen}`, at: new Date().toISOString() });
+      if (box.length > limit) box.splice(0, box.length - limit);
+    },
     messages: () => [...box].reverse(),
   };
 }

@@ -19,6 +19,7 @@ export const TENCENT_SMS_VARIABLES: readonly SmsVariable[] = [
   { name: 'TENCENT_SMS_TEMPLATE_LOGIN', required: true, secret: false, meaning: 'template id for login codes; {1} = code, {2} = minutes valid' },
   { name: 'TENCENT_SMS_TEMPLATE_BIND', required: true, secret: false, meaning: 'template id for phone-binding codes; {1} = code, {2} = minutes' },
   { name: 'TENCENT_SMS_TEMPLATE_REGISTER', required: true, secret: false, meaning: 'template id for registration codes; {1} = code, {2} = minutes' },
+  { name: 'TENCENT_SMS_TEMPLATE_INVITATION', required: false, secret: false, meaning: 'template id for activation invitations; {1} = portal name, {2} = how to open it' },
   { name: 'TENCENT_SMS_REGION', required: false, secret: false, meaning: 'API region (default ap-guangzhou)' },
   {
     name: 'TENCENT_SMS_SECRET_ID',
@@ -74,6 +75,8 @@ export function tencentSmsConfigFromEnv(env: Env): TencentSmsConfig {
     login: need('TENCENT_SMS_TEMPLATE_LOGIN'),
     bind: need('TENCENT_SMS_TEMPLATE_BIND'),
     register: need('TENCENT_SMS_TEMPLATE_REGISTER'),
+    // optional: without it activations are not announced by SMS (the send fails, is logged and retried)
+    ...(value(env, 'TENCENT_SMS_TEMPLATE_INVITATION') ? { invitation: value(env, 'TENCENT_SMS_TEMPLATE_INVITATION') ?? '' } : {}),
   };
   const ownId = value(env, 'TENCENT_SMS_SECRET_ID');
   const ownKey = value(env, 'TENCENT_SMS_SECRET_KEY');

@@ -74,5 +74,20 @@ export function tencentSmsSender(config: () => TencentSmsConfig = () => tencentS
       const status = res.SendStatusSet?.[0];
       if (status?.Code !== 'Ok') throw new SmsDeliveryError(status?.Code ?? 'NoSendStatus', res.RequestId);
     },
+    async sendInvitation(phone, portalName, howToOpen) {
+      const cfg = config();
+      const templateId = cfg.templates['invitation'];
+      if (!templateId) throw new Error('no SMS template is configured for invitations (TENCENT_SMS_TEMPLATE_INVITATION)');
+      const client = new Client({ credential: cfg.credential, region: cfg.region, profile: { httpProfile: { reqTimeout: 10, ...http } } });
+      let res: Awaited<ReturnType<Client['SendSms']>>;
+      try {
+        // template: {1} = portal name, {2} = how to open it
+        res = await client.SendSms({ PhoneNumberSet: [e164(phone)], SmsSdkAppId: cfg.sdkAppId, SignName: cfg.signName, TemplateId: templateId, TemplateParamSet: [portalName, howToOpen] });
+      } catch (e) {
+        throw new SmsDeliveryError(fieldOf(e, 'code') ?? 'RequestFailed', fieldOf(e, 'requestId'));
+      }
+      const status = res.SendStatusSet?.[0];
+      if (status?.Code !== 'Ok') throw new SmsDeliveryError(status?.Code ?? 'NoSendStatus', res.RequestId);
+    },
   };
 }

@@ -11,7 +11,7 @@
  *   {errcode, errmsg, phone_info: {phoneNumber, purePhoneNumber, countryCode, watermark: {timestamp, appid}}}
  * The camelCase spelling wx-server-sdk produces (errCode, phoneInfo) is accepted as well.
  */
-import type { WechatApi, WechatCaller, WechatPhoneNumber } from '../../core/ports';
+import type { SubscribeMessage, WechatApi, WechatCaller, WechatPhoneNumber } from '../../core/ports';
 import { AppError } from '../../core/kernel/app-error';
 
 /** The part of `tcb.init(...)` this adapter uses. */
@@ -20,6 +20,8 @@ export interface WxOpenApiCaller {
 }
 
 export const PHONE_API = 'phonenumber.getPhoneNumber';
+/** subscribeMessage.send: requestData {touser, template_id, page, data, miniprogram_state?, lang?}, answer {errcode, errmsg} */
+export const SUBSCRIBE_API = 'subscribeMessage.send';
 
 /** WeChat errcodes that mean "this code is not (or no longer) good for this user": the caller's fault. */
 const BAD_CODE = new Set([40029, 40163, 40003, 41001]);
@@ -28,8 +30,9 @@ export class WechatApiError extends Error {
   constructor(
     readonly errcode: number | string,
     readonly requestId?: string,
+    api: string = PHONE_API,
   ) {
-    super(`WeChat ${PHONE_API} failed: errcode ${errcode}${requestId ? ` (request ${requestId})` : ''}`);
+    super(`WeChat ${api} failed: errcode ${errcode}${requestId ? ` (request ${requestId})` : ''}`);
     this.name = 'WechatApiError';
   }
 }
@@ -58,6 +61,15 @@ export function cloudbaseWechatApi(app: WxOpenApiCaller): WechatApi {
       // watermark.appid: a number WeChat verified for another mini program is not this caller's phone
       if (str(obj(info['watermark'])?.['appid']) !== caller.appid) throw new AppError('input/invalid', { field: 'phoneCode', reason: 'watermark' });
       return { phoneNumber, purePhoneNumber, countryCode: str(info['countryCode']) || '86' };
+    },
+    async sendSubscribeMessage(m: SubscribeMessage): Promise<void> {
+      const answer = obj(await app.callWxOpenApi({ apiName: SUBSCRIBE_API, requestData: { touser: m.openid, template_id: m.templateId, page: m.page, data: m.data, lang: 'zh_CN' } }));
+      const requestId = str(answer?.['requestId']) || undefined;
+      const result = obj(answer?.['result']);
+      if (!result) throw new WechatApiError('no-result', requestId, SUBSCRIBE_API);
+      // 43101: the person has no consent left for this template; 47003: a value WeChat will not take
+      const errcode = Number(result['errcode'] ?? result['errCode'] ?? 0);
+      if (errcode !== 0) throw new WechatApiError(Number.isFinite(errcode) ? errcode : str(result['errcode'] ?? result['errCode']), requestId, SUBSCRIBE_API);
     },
   };
 }

@@ -11,6 +11,7 @@ import { GUEST_ROLE_ID } from '../access/builtin-roles';
 import { retryOnConflict } from '../identity/retry';
 import { takeSeatsInTx } from '../licences/seats';
 import { getSettings } from '../settings/settings';
+import { tellActivated } from '../notifications/events';
 import { activatedEnterpriseId, activatedUserId } from './ids';
 import { MAX_USERS_PER_ACTIVATION, planActivation, type ActivationPlan } from './selection';
 
@@ -47,7 +48,10 @@ export async function activateAccounts(deps: Deps, admin: AdminDoc, input: Activ
   const requested = plan.accounts.reduce((n, p) => n + p.selected.length, 0);
   if (requested > MAX_USERS_PER_ACTIVATION) throw new AppError('input/invalid', { field: 'accounts', reason: 'too-many-contacts', max: MAX_USERS_PER_ACTIVATION });
   // More attempts than usual: every activation writes the one licence document, so they contend.
-  return retryOnConflict(() => deps.store.transaction((tx) => activateInTx(deps, tx, admin, plan, roleIds)), 10);
+  const result = await retryOnConflict(() => deps.store.transaction((tx) => activateInTx(deps, tx, admin, plan, roleIds)), 10);
+  // after the transaction: the invitation SMS and in-app entry report what is already stored
+  await tellActivated(deps, result);
+  return result;
 }
 
 async function activateInTx(deps: Deps, tx: StoreTx, admin: AdminDoc, plan: ActivationPlan, roleIds: string[]): Promise<ActivationResult> {

@@ -26,6 +26,7 @@ import type {
   LicenceSummary,
 } from './admin';
 import type { Consent } from './registration';
+import type { AcceptSubscriptionsOut, NotificationsOut } from './notifications';
 import type {
   AccountNameCheck,
   ApprovalResult,
@@ -51,6 +52,12 @@ export interface AuthActions {
    * `auth/not-activated`.
    */
   loginBySms: { in: { phone: string; code: string; consent: Consent }; out: SessionView };
+  /** records one-time consent for these templates (ids from `messageTemplates`); each later message spends one */
+  acceptSubscriptions: { in: { templateIds: string[] }; out: AcceptSubscriptionsOut };
+  /** what happened to the caller's registration, activation and service requests, newest first */
+  notifications: { in: Record<string, never>; out: NotificationsOut };
+  /** marks the caller's notifications read: all, or those named */
+  readNotifications: { in: { ids?: string[] }; out: { marked: number } };
   /** removes the caller's WeChat binding (the user remains); answers the session as it now is */
   unbindWechat: { in: Record<string, never>; out: SessionView };
   /** whom the portal is for and the terms a login or registration agrees to (no login needed) */
@@ -229,7 +236,7 @@ export interface AdminApprovalsActions {
   /** active at once, with a Contact under the Account they asked to join */
   'users.approve': { in: { userId: string }; out: ApprovalResult };
   /** a user created by that registration is removed (seat freed); an existing one goes back as it was */
-  'users.reject': { in: { userId: string; reason?: string }; out: ApprovalResult };
+  'users.reject': { in: { userId: string; reason: string }; out: ApprovalResult };
 }
 
 /** Duplicate check for the console's Account forms. */

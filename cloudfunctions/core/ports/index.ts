@@ -12,7 +12,7 @@ export type { Clock } from './clock';
 export type { Crypto } from './crypto';
 export type { WechatCaller } from './identity';
 export type { SmsSender } from './sms';
-export type { WechatApi, WechatPhoneNumber } from './wechat';
+export type { SubscribeMessage, WechatApi, WechatPhoneNumber } from './wechat';
 export type { CompanyRegistry, RegistryCompany, RegistryStatus } from './registry';
 export type { ExpiringValue, OaIdentity, OfficialAccountApi } from './official-account';
 export { WechatTokenExpiredError } from './official-account';

@@ -121,9 +121,10 @@ export function UserDrawer({ userId, roles, methodNames, onClose, onChanged }: {
                           title: t('users.join.rejectTitle'),
                           body: t('users.join.rejectBody', { name: user.name }),
                           danger: true,
-                          reason: { label: t('users.join.reason'), maxLength: 200 },
+                          // the person is shown the reason and may correct their registration
+                          reason: { label: t('users.join.reason'), required: true, maxLength: 200 },
                           run: async (reason) => {
-                            const result = await adminCall('users.reject', { userId: user.id, ...(reason ? { reason } : {}) });
+                            const result = await adminCall('users.reject', { userId: user.id, reason });
                             void MessagePlugin.success(t('users.done'));
                             if (result.removed) {
                               onChanged(null);
