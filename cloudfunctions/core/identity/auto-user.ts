@@ -5,7 +5,7 @@ import { isoNow } from '../kernel/time';
 import { takeSeatInTx } from '../licences/seats';
 import { auditInTx } from '../audit/audit';
 import { unionBindingId, wechatBindingId } from './bindings';
-import { autoUserKey, IDENTITY_HISTORY, identityDisabledInTx, type IdentityHistoryDoc } from './ledger';
+import { autoUserKey, IDENTITY_HISTORY, identityDisabledInTx, pastUsersOf, type IdentityHistoryDoc } from './ledger';
 import { retryOnConflict } from './retry';
 
 /**
@@ -17,17 +17,18 @@ import { retryOnConflict } from './retry';
  * Official Account of one open platform share the user, one binding per app.
  */
 export async function ensureAutoUser(deps: Deps, caller: WechatCaller, method: MethodDoc): Promise<UserDoc> {
-  return retryOnConflict(() => deps.store.transaction((tx) => autoUserInTx(deps, tx, caller, method)));
+  const past = await pastUsersOf(deps, caller);
+  return retryOnConflict(() => deps.store.transaction((tx) => autoUserInTx(deps, tx, caller, method, past)));
 }
 
-async function autoUserInTx(deps: Deps, tx: StoreTx, caller: WechatCaller, method: MethodDoc): Promise<UserDoc> {
+async function autoUserInTx(deps: Deps, tx: StoreTx, caller: WechatCaller, method: MethodDoc, past: string[]): Promise<UserDoc> {
   const bindingId = wechatBindingId(caller);
   const existing = await tx.get<BindingDoc>('ic_bindings', bindingId);
   if (existing) {
     const user = await tx.get<UserDoc>('ic_users', existing.user_id);
     if (user) return user;
   }
-  if (await identityDisabledInTx(tx, caller)) throw new AppError('auth/disabled');
+  if (await identityDisabledInTx(tx, caller, past)) throw new AppError('auth/disabled');
   const now = isoNow(deps.clock);
   // The same person through another app of the open platform: their user, with a binding for this app.
   const union = caller.unionid ? await tx.get<BindingDoc>('ic_bindings', unionBindingId(caller.unionid)) : null;
@@ -61,7 +62,7 @@ async function autoUserInTx(deps: Deps, tx: StoreTx, caller: WechatCaller, metho
   };
   await takeSeatInTx(tx);
   // first: a concurrent first login of the same identity fails here and, re-run, finds this user
-  await tx.insert(IDENTITY_HISTORY, { _id: autoUserKey(caller), user_id: user._id, at: now } satisfies IdentityHistoryDoc);
+  await tx.insert(IDENTITY_HISTORY, { _id: autoUserKey(caller), identity: autoUserKey(caller), user_id: user._id, at: now } satisfies IdentityHistoryDoc);
   await tx.insert('ic_enterprises', enterprise);
   await tx.insert('ic_users', user);
   if (existing) await tx.remove('ic_bindings', bindingId); // left by a user that no longer exists

@@ -10,7 +10,7 @@ import { methodForApp } from '../registration/methods';
 import { getSettings } from '../settings/settings';
 import { assertSmsVerdict, verifySmsCodeInTx, type SmsVerdict } from '../sms/codes';
 import { wechatBindingId } from './bindings';
-import { forgetBindingInTx, identityDisabledInTx } from './ledger';
+import { forgetBindingInTx, identityDisabledInTx, pastUsersOf } from './ledger';
 import { isThrowawayAutoUser, mergeAutoUserInTx } from './merge-auto';
 import { me } from './login';
 import { userForMobile } from './mobile-user';
@@ -56,6 +56,7 @@ async function refuseWithoutRevealing(deps: Deps, caller: WechatCaller, phone: s
  */
 async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phone: string, code: string, consent: ConsentRecord): Promise<UserDoc> {
   const bindingId = wechatBindingId(caller);
+  const past = await pastUsersOf(deps, caller);
   const outcome = await retryOnConflict(() =>
     deps.store.transaction(async (tx): Promise<{ verdict: SmsVerdict; user?: UserDoc }> => {
       const verdict = await verifySmsCodeInTx(deps, tx, caller, phone, 'login', code);
@@ -65,7 +66,7 @@ async function bindWechat(deps: Deps, caller: WechatCaller, userId: string, phon
       if (!user) throw new AppError('auth/not-activated');
       if (user.status === 'disabled') throw new AppError('auth/disabled');
       // a person disabled under this WeChat identity does not come back through someone's phone either
-      if (await identityDisabledInTx(tx, caller)) throw new AppError('auth/disabled');
+      if (await identityDisabledInTx(tx, caller, past)) throw new AppError('auth/disabled');
       const now = isoNow(deps.clock);
       const existing = await tx.get<BindingDoc>('ic_bindings', bindingId);
       if (existing && existing.user_id !== user._id) {

@@ -34,6 +34,8 @@ export const COLLECTIONS = [
   c('account_keys'),
   /** duplicate check: distinctive bigrams of each Account's core name (`_id` = `{hex(gram)}_{accountId}`), read per gram */
   c('account_grams', idx('gram', '_id')),
+  /** Account merges: one journal per merged Account (`_id` = `merge_{mergeId}`), steps resumable after a crash */
+  c('account_merges'),
   /** a mobile verified by SMS or WeChat, waiting for the registration it was verified for; `_id` = WeChat binding id */
   c('mobile_proofs'),
   c('contacts', idx('account_id'), idx('mobile1'), idx('account_id', '_id'), idx('name')),
@@ -59,7 +61,7 @@ export const COLLECTIONS = [
   /** `_id` = `wx:{appid}:{openid}` | `union:{unionid}` | `mobile:{mobile}`: one person, one user */
   c('ic_bindings', idx('user_id')),
   /** whose an identity was once unbound, and the one auto user it owns (identity/ledger.ts): a disable sticks to the person */
-  c('ic_identity_history', idx('user_id')),
+  c('ic_identity_history', idx('identity'), idx('user_id')),
   /** Official Account portal sessions (the token carries the id): logout ends one at once; `user_id` finds a person's */
   c('web_sessions', idx('user_id')),
   /** WeChat credentials every function instance shares: `_id` = `access_token:{appid}` | `jsapi_ticket:{appid}` */
