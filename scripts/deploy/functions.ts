@@ -5,6 +5,7 @@
  * deployer's environment when `npm run deploy` runs.
  */
 import { TENCENT_SMS_VARIABLES } from '../../cloudfunctions/adapters/sms/tencent-config';
+import { OA_DEPLOY, OA_ENV } from '../../cloudfunctions/adapters/wechat/oa-config';
 
 /** The CloudBase Node runtime the bundles target (scripts/build/functions.ts NODE_TARGET). */
 export const RUNTIME = 'Nodejs20.19';
@@ -72,6 +73,15 @@ const REGISTRY: EnvVarSpec[] = [
   { name: 'HULIAN_REGISTRY', required: false, secret: false, meaning: '`sample`: the bundled synthetic registry (demos only)' },
 ];
 
+/** The Official Account portal (adapters/wechat/oa-config.ts OA_DEPLOY): only the functions it names get them. */
+const OA_MEANING: Record<string, string> = {
+  [OA_ENV.appid]: "the Official Account's AppID",
+  [OA_ENV.secret]: 'its AppSecret (only api.weixin.qq.com ever sees it)',
+  [OA_ENV.apiBase]: "another base URL for WeChat's API (default https://api.weixin.qq.com)",
+};
+const oaFor = (fn: keyof typeof OA_DEPLOY.functionEnv): EnvVarSpec[] =>
+  OA_DEPLOY.functionEnv[fn].map((name) => ({ name, required: false, secret: name === OA_ENV.secret, meaning: OA_MEANING[name] ?? name }));
+
 const CONSOLE: EnvVarSpec[] = [
   { name: 'HULIAN_CONSOLE_ORIGINS', required: false, secret: false, meaning: 'origins allowed to call admin from a browser (CORS)', derived: 'console-origin' },
 ];
@@ -84,10 +94,10 @@ const SUBSCRIBE = 'subscribeMessage.send';
 
 export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // login, SMS codes (one call to Tencent Cloud SMS)
-  auth: { timeout: 10, memorySize: 256, env: [...CORE, ...SMS] },
-  records: { timeout: 10, memorySize: 256, env: CORE, openapi: [SUBSCRIBE] },
+  auth: { timeout: 10, memorySize: 256, env: [...CORE, ...SMS, ...oaFor('auth')] },
+  records: { timeout: 10, memorySize: 256, env: [...CORE, ...oaFor('records')], openapi: [SUBSCRIBE] },
   // Account/Contact matching and one transaction, registry look-ups
-  registration: { timeout: 20, memorySize: 256, env: [...CORE, ...REGISTRY] },
+  registration: { timeout: 20, memorySize: 256, env: [...CORE, ...REGISTRY, ...oaFor('registration')] },
   // the console: bulk activation, order creation at WeChat Pay; scrypt password checks
   admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...CONSOLE], openapi: [SUBSCRIBE] },
   // WeChat Pay waits 5 s for an answer and retries; crediting seats is one transaction

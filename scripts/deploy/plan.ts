@@ -10,6 +10,7 @@ import { indexName } from '../../cloudfunctions/adapters/shared/store-guard';
 import { COLLECTIONS, type CollectionDecl } from '../../cloudfunctions/core/schema/collections';
 import { FUNCTIONS_OUT, type BundleResult } from '../build/functions';
 import { SECRETS_COLLECTION } from '../../cloudfunctions/adapters/cloudbase/secrets';
+import { OA_DEPLOY } from '../../cloudfunctions/adapters/wechat/oa-config';
 import { ADMIN_PATH, PAY_NOTIFY_PATH, RUNTIME, settingsFor, type EnvVarSpec } from './functions';
 
 type Env = Record<string, string | undefined>;
@@ -274,10 +275,15 @@ export function makePlan(input: PlanInput): DeployPlan {
   const missing = [...new Set(functions.flatMap((f) => f.env.filter((v) => v.state === 'missing').map((v) => v.name)))];
   if (missing.length) problems.push(`required variables not set: ${missing.join(', ')}`);
 
-  const access = functions
-    .filter((f) => f.httpPath)
-    // WeChat Pay's servers send no Origin: a safe-domain check would refuse its notifications
-    .map((f): PlannedRoute => ({ path: f.httpPath!, function: f.name, api: ROUTE_API, safeDomain: f.httpPath === ADMIN_PATH }));
+  const access = [
+    ...functions
+      .filter((f) => f.httpPath)
+      // WeChat Pay's servers send no Origin: a safe-domain check would refuse its notifications
+      .map((f): PlannedRoute => ({ path: f.httpPath!, function: f.name, api: ROUTE_API, safeDomain: f.httpPath === ADMIN_PATH })),
+    // the Official Account portal's routes (oa-config.ts): a portal token authenticates each call
+    ...OA_DEPLOY.httpRoutes.filter((r) => functions.some((f) => f.name === r.function)).map((r): PlannedRoute => ({ path: r.path, function: r.function, api: ROUTE_API, safeDomain: false })),
+  ];
+  for (const w of OA_DEPLOY.wechatSettings) notes.push(`Official Account admin (mp.weixin.qq.com): ${w.setting} = ${w.value}`);
   const adminEndpoint = env['HULIAN_ADMIN_ENDPOINT']?.trim() || `${httpBase}${ADMIN_PATH}`;
   return {
     envId,

@@ -102,6 +102,10 @@ describe('deploy executor (manager-node API)', () => {
       `bindCustomDomain ${DOMAIN}`,
       'createHttpServiceRoute /admin->admin auth=false safe=true',
       'createHttpServiceRoute /pay/notify->payNotify auth=false safe=false',
+      // the Official Account portal's routes (oa-config.ts OA_DEPLOY)
+      'createHttpServiceRoute /portal/auth->auth auth=false safe=false',
+      'createHttpServiceRoute /portal/registration->registration auth=false safe=false',
+      'createHttpServiceRoute /portal/records->records auth=false safe=false',
     ]);
     expect(world.safeDomains).toEqual([HOSTING]);
     expect(world.calls.at(-1)).toBe('upload console');
@@ -121,7 +125,7 @@ describe('deploy executor (manager-node API)', () => {
       TENCENT_SMS_TEMPLATE_REGISTER: '3',
     });
     expect(world.functions.get('registration')!.envVariables).toEqual({ HULIAN_SECRET: ENV.HULIAN_SECRET, ...REGISTRY });
-    expect(world.functions.get('admin')!.envVariables).toEqual({ HULIAN_SECRET: ENV.HULIAN_SECRET, HULIAN_CONSOLE_ORIGINS: `https://${HOSTING}` });
+    expect(world.functions.get('admin')!.envVariables).toMatchObject({ HULIAN_SECRET: ENV.HULIAN_SECRET, HULIAN_CONSOLE_ORIGINS: `https://${HOSTING}` });
     expect(world.functions.get('payNotify')!.triggers).toEqual([{ name: 'pay-sweep', type: 'timer', config: '0 */5 * * * * *' }]);
   });
 
