@@ -10,8 +10,9 @@ import { AppLayout } from './layout/AppLayout';
 import { DEFAULT_PATH, findNavItem } from './navigation';
 import { LoginPage } from './pages/login/LoginPage';
 import { navigate, useRoutePath } from './router';
-import { AdminCallError, adminCall, getToken, onUnauthenticated, setToken } from './services/admin';
+import { AdminCallError, adminCall, getToken, logoutSession, onUnauthenticated, setToken } from './services/admin';
 import { SessionContext, type Session } from './session/SessionContext';
+import { useKeepAlive } from './session/useKeepAlive';
 
 type Boot =
   | { phase: 'checking' }
@@ -61,10 +62,11 @@ function Console() {
     [t],
   );
 
+  // the server ends the session first, so the token is dead even if a copy of it was taken
   const logout = useCallback(() => {
-    setToken(null);
-    setBoot({ phase: 'signed-out' });
+    void logoutSession().finally(() => setBoot({ phase: 'signed-out' }));
   }, []);
+  useKeepAlive(boot.phase === 'signed-in');
 
   const session = useMemo<Session | null>(() => (boot.phase === 'signed-in' ? { admin: boot.admin, logout } : null), [boot, logout]);
 

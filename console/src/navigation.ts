@@ -16,6 +16,8 @@ export interface NavItem {
    * it stays out of the menu until this answers true.
    */
   available?: () => Promise<boolean>;
+  /** shown only to admins holding this permission (the server refuses the others anyway) */
+  requires?: string;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -29,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'licences', path: '/licences', label: 'nav.licences', page: lazy(() => import('./pages/licences/LicencesPage')) },
   { key: 'orders', path: '/orders', label: 'nav.orders', page: lazy(() => import('./pages/orders/OrdersPage')) },
   { key: 'audit', path: '/audit', label: 'nav.audit', page: lazy(() => import('./pages/audit/AuditPage')) },
+  { key: 'admins', path: '/admins', label: 'nav.admins', page: lazy(() => import('./pages/admins/AdminsPage')), requires: 'admins.manage' },
   { key: 'sms', path: '/sms', label: 'nav.sms', page: lazy(() => import('./pages/sms/SmsOutboxPage')), available: devOutboxAvailable },
 ];
 
@@ -37,4 +40,10 @@ export const DEFAULT_PATH: string = (NAV_ITEMS.find((item) => item.page) ?? NAV_
 
 export function findNavItem(path: string): NavItem | undefined {
   return NAV_ITEMS.find((item) => path === item.path || path.startsWith(`${item.path}/`));
+}
+
+/** Whether permissions (`*`, `area.*` or names) include `permission` — the server's rule, for showing menus only. */
+export function holdsPermission(permissions: readonly string[], permission: string): boolean {
+  const area = permission.slice(0, permission.indexOf('.'));
+  return permissions.some((p) => p === '*' || p === permission || p === `${area}.*`);
 }

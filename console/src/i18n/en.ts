@@ -16,6 +16,7 @@ export const en: Record<ShellKey, string> = {
   'nav.licences': 'Licences',
   'nav.audit': 'Audit log',
   'nav.sms': 'SMS outbox',
+  'nav.admins': 'Admins',
   'nav.orders': 'Buy licences',
 
   'header.language': 'Language',

@@ -17,6 +17,7 @@ export const zhCN = {
   'nav.licences': '许可证',
   'nav.audit': '审计日志',
   'nav.sms': '短信发件箱',
+  'nav.admins': '管理员',
   'nav.orders': '购买许可',
 
   'header.language': '语言',

@@ -4,7 +4,7 @@ import { Layout } from 'tdesign-react/es/layout';
 import { Loading } from 'tdesign-react/es/loading';
 import { Menu } from 'tdesign-react/es/menu';
 import { useI18n } from '../i18n';
-import { NAV_ITEMS, type NavItem } from '../navigation';
+import { holdsPermission, NAV_ITEMS, type NavItem } from '../navigation';
 import { navigate } from '../router';
 import { useSession } from '../session/SessionContext';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -14,7 +14,7 @@ const { Header, Aside, Content } = Layout;
 const { MenuItem } = Menu;
 
 /** The menu: every entry, except those whose `available()` has not (yet) answered true. */
-function useVisibleNavItems(): readonly NavItem[] {
+function useVisibleNavItems(permissions: readonly string[]): readonly NavItem[] {
   const [available, setAvailable] = useState<Record<string, boolean>>({});
   useEffect(() => {
     let live = true;
@@ -28,14 +28,14 @@ function useVisibleNavItems(): readonly NavItem[] {
       live = false;
     };
   }, []);
-  return NAV_ITEMS.filter((item) => !item.available || available[item.key] === true);
+  return NAV_ITEMS.filter((item) => (!item.available || available[item.key] === true) && (!item.requires || holdsPermission(permissions, item.requires)));
 }
 
 export function AppLayout({ current }: { current: NavItem }) {
   const { t } = useI18n();
   const { admin, logout } = useSession();
   const Page = current.page;
-  const visible = useVisibleNavItems();
+  const visible = useVisibleNavItems(admin.permissions);
 
   return (
     <Layout className="console-shell">

@@ -147,3 +147,22 @@ export async function adminCall<A extends AdminAction>(action: A, data: AdminIn<
   }
   throw error;
 }
+
+// ---- the session: logout and keep-alive ----
+
+/** Ends the session on the server (its token stops working at once), then forgets the token here. */
+export async function logoutSession(): Promise<void> {
+  try {
+    await adminCall('logout', {});
+  } catch {
+    /* already over or unreachable: the token is forgotten all the same */
+  } finally {
+    setToken(null);
+  }
+}
+
+/** Slides the session forward and keeps its fresh token. */
+export async function renewSession(): Promise<void> {
+  const renewed = await adminCall('renew', {});
+  setToken(renewed.token);
+}

@@ -1,4 +1,5 @@
 import * as accounts from './accounts';
+import * as admins from './admins';
 import * as activation from './activation';
 import * as audit from './audit';
 import * as common from './common';
@@ -30,6 +31,7 @@ export const pagesZhCN = {
   ...licences.zhCN,
   ...audit.zhCN,
   ...sms.zhCN,
+  ...admins.zhCN,
 };
 
 export const pagesEn: Record<keyof typeof pagesZhCN, string> = {
@@ -44,6 +46,7 @@ export const pagesEn: Record<keyof typeof pagesZhCN, string> = {
   ...licences.en,
   ...audit.en,
   ...sms.en,
+  ...admins.en,
 };
 
 registerMessages(pagesZhCN, pagesEn);
