@@ -122,6 +122,15 @@ describe('the edges of the local runtime', () => {
     const person = await t.wechat();
     const r = await t.call('registration', { action: 'checkAccountName', data: { name } }, { token: person.token });
     expect([r.status, r.body.error?.code]).toEqual([400, 'input/invalid']);
+    if (c !== '\n') {
+      // form values (any field type) keep line breaks, and refuse everything else here
+      const submit = await t.call(
+        'registration',
+        { action: 'submit', data: { account: { name }, contact: { name: '张三', mobile1: '13800000000' }, consent: { agreed: true, termsVersion: 'v1' } } },
+        { token: person.token },
+      );
+      expect([submit.status, submit.body.error?.code, submit.body.error?.params?.reason]).toEqual([400, 'input/invalid', 'control-character']);
+    }
     expect(t.digest()).toBe(before);
   });
 

@@ -32,7 +32,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * - `line` (names, labels, ids): no control characters (C0, DEL, C1), no line or paragraph separators,
  *   and no bidirectional overrides, isolates or marks (U+202A–E, U+2066–9, U+200E/F, U+061C), which
  *   make a name display as something else (`‮gpj.exe` shows as `exe.jpg`);
- * - `multiline` (descriptions, bodies): the same, but line breaks and tabs are kept;
+ * - `multiline` (descriptions, bodies): the same, but line breaks (\n, \r) and tabs are kept;
  * - `any`: anything (passwords, which are only ever hashed).
  * Without `text`, long fields (over 300 characters) are free text and short ones are single lines.
  */
@@ -47,7 +47,7 @@ export interface StringOpts {
 }
 
 const BIDI_AND_CONTROLS = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
-const BIDI_AND_CONTROLS_BUT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const BIDI_AND_CONTROLS_BUT_BREAKS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 
 /** Whether `s` holds a character that `text` refuses (exported for validators that do not use `string()`). */
 export function hasForbiddenCharacters(s: string, text: TextKind): boolean {
@@ -187,7 +187,8 @@ export function scalarRecord(opts: { maxKeys?: number; keyPattern?: RegExp } = {
         const val = v[key];
         if (typeof val === 'string') {
           if (val.length > 200) fail(child, 'too-long');
-          if (hasForbiddenCharacters(val, 'line')) fail(child, 'control-character');
+          // form values of any field type travel here (textareas too): line breaks stay, the rest is refused
+          if (hasForbiddenCharacters(val, 'multiline')) fail(child, 'control-character');
         } else if (typeof val === 'number') {
           if (!Number.isFinite(val)) fail(child, 'expected-number');
         } else if (typeof val !== 'boolean') fail(child, 'expected-scalar');
