@@ -25,7 +25,13 @@ const CANDIDATES_SCORED = 12;
 
 async function accountByKeyDoc(deps: Deps, keyId: string): Promise<AccountDoc | null> {
   const key = await deps.store.get<AccountKeyDoc>('account_keys', keyId);
-  return key ? deps.store.get<AccountDoc>('accounts', key.account_id) : null;
+  return key ? following(deps, await deps.store.get<AccountDoc>('accounts', key.account_id)) : null;
+}
+
+/** A merged Account leads to the one it was merged into (its keys normally point there already). */
+async function following(deps: Deps, account: AccountDoc | null): Promise<AccountDoc | null> {
+  for (let hops = 0; account && typeof account['merged_into'] === 'string' && hops < 8; hops++) account = await deps.store.get<AccountDoc>('accounts', account['merged_into']);
+  return account;
 }
 
 /** The Account with exactly this normalised name: its key document, else an Account carrying the key. */
@@ -34,14 +40,14 @@ export async function accountByNameKey(deps: Deps, name: CompanyName): Promise<A
   if (viaKey) return viaKey;
   // Accounts written by other tools carry `name_key` without a key document: one indexed equality.
   const found = await deps.store.find<AccountDoc>('accounts', { where: { name_key: name.key }, limit: 1 });
-  return found[0] ?? null;
+  return following(deps, found[0] ?? null);
 }
 
 export async function accountByCreditCode(deps: Deps, code: string): Promise<AccountDoc | null> {
   const viaKey = await accountByKeyDoc(deps, usccKeyId(code));
   if (viaKey) return viaKey;
   const found = await deps.store.find<AccountDoc>('accounts', { where: { credit_code: code }, limit: 1 });
-  return found[0] ?? null;
+  return following(deps, found[0] ?? null);
 }
 
 /**
@@ -67,7 +73,8 @@ export async function fuzzyCandidates(deps: Deps, name: CompanyName, opts: { min
     .slice(0, CANDIDATES_SCORED)
     .map(([id]) => id);
   const fetched = wanted.length ? await deps.store.getMany<AccountDoc>('accounts', wanted) : [];
-  const scored = [...sameCore, ...fetched].map((account) => {
+  // merged Accounts are no candidates: what they had now belongs to the Account kept
+  const scored = [...sameCore, ...fetched].filter((a) => !a['merged_into']).map((account) => {
     const comparison = compareNames(name, nameOfAccount(account));
     return { account, score: comparison.score, comparison };
   });

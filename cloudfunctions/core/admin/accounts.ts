@@ -10,6 +10,7 @@ import { retryOnConflict } from '../identity/retry';
 import { accountNameFields } from '../accounts/name-index';
 import { canonicalUscc, checkUscc } from '../accounts/uscc';
 import { indexNewAccountInTx, refuseDuplicate, reindexAccountInTx } from '../accounts/account-index';
+import { nearNameSameDay } from '../accounts/review-queue';
 import { pageByIdOrName } from './paging';
 import { adminActor, requireAdmin } from './permissions';
 
@@ -62,6 +63,9 @@ export async function createAccount(deps: Deps, admin: AdminDoc, input: AccountC
   const code = creditCodeFields(input.creditCode);
   await refuseDuplicate(deps, { name: input.name, creditCode: code.credit_code });
   const now = isoNow(deps.clock);
+  // flagged for the review queue: a failed check digit, or a near name created the same day
+  const near = await nearNameSameDay(deps, input.name);
+  const reviewReasons = [...(code.credit_code_check === 'bad-check-digit' ? ['uscc-check-digit'] : []), ...(near ? ['near-name-same-day'] : [])];
   const doc: AccountDoc = {
     _id: deps.crypto.randomId('acc'),
     name: input.name,
@@ -69,6 +73,8 @@ export async function createAccount(deps: Deps, admin: AdminDoc, input: AccountC
     ...(input.recordType ? { record_type: input.recordType } : {}),
     ...(input.owner ? { owner: input.owner } : {}),
     ...code,
+    ...(reviewReasons.length ? { needs_review: true, review_reasons: reviewReasons } : {}),
+    ...(near ? { possible_duplicate_of: near._id } : {}),
     created_by: adminActor(admin),
     created_at: now,
     updated_at: now,

@@ -26,6 +26,7 @@ import type {
   LicenceSummary,
 } from './admin';
 import type { Consent } from './registration';
+import type { MergePreview, MergeResult, ReviewItem } from './account-merge';
 import type { AcceptSubscriptionsOut, NotificationsOut } from './notifications';
 import type {
   AccountNameCheck,
@@ -247,7 +248,16 @@ export interface AdminDuplicatesActions {
   };
 }
 
+/** Account clean-up: the review queue of possible duplicates and merging one Account into another (issue 16). */
+export interface AdminAccountMergeActions {
+  'accounts.reviewQueue': { in: { cursor?: string; limit?: number }; out: Page<ReviewItem> };
+  'accounts.dismissReview': { in: { id: string }; out: { id: string; needsReview: false } };
+  'accounts.mergePreview': { in: { keepId: string; mergeId: string }; out: MergePreview };
+  'accounts.merge': { in: { keepId: string; mergeId: string }; out: MergeResult };
+}
+
 export type AdminActions = AdminSessionActions &
+  AdminAccountMergeActions &
   AdminAdminsActions &
   AdminMethodsActions &
   AdminApprovalsActions &

@@ -8,6 +8,8 @@ import type { MethodConfig } from './method-config';
 import { visibleFields } from './method-config';
 import { accountByCreditCode, accountByNameKey, fuzzyCandidates } from '../accounts/name-match';
 import { offered } from '../accounts/name-compare';
+import { currentAccount } from '../accounts/merge';
+import { nearNameSameDay } from '../accounts/review-queue';
 import { canonicalUscc, checkUscc } from '../accounts/uscc';
 
 /** A new Account as the registrant described it (or the registry named it). */
@@ -53,7 +55,8 @@ async function claimOf(deps: Deps, method: MethodConfig, input: SubmitRegistrati
   const reviewReasons: string[] = [];
   if ('id' in input && Object.keys(input).length === 1) {
     requireRule(method, 'select-existing', 'account.id');
-    const chosen = await deps.store.get<AccountDoc>('accounts', input.id);
+    // an Account merged since the registrant picked it leads to the one kept
+    const chosen = await currentAccount(deps, input.id);
     if (!chosen) throw new AppError('registration/account-not-found');
     return { chosen, extra: {}, source: 'registration', reviewReasons };
   }
@@ -119,6 +122,13 @@ export async function resolveAccount(deps: Deps, method: MethodConfig, input: Su
     if (best) {
       draft.possibleDuplicateOf = best.account._id;
       draft.reviewReasons.push('possible-duplicate');
+    }
+  }
+  if (!draft.possibleDuplicateOf) {
+    const near = await nearNameSameDay(deps, draft.name);
+    if (near) {
+      draft.possibleDuplicateOf = near._id;
+      draft.reviewReasons.push('near-name-same-day');
     }
   }
   return { kind: 'new', draft };
