@@ -9,6 +9,7 @@ import { authenticateSession } from '../../core/admin/admin-sessions';
 import { requireAdmin } from '../../core/admin/permissions';
 import type { ObjectName } from '../../core/contracts/domain';
 import { requireScope } from '../../core/records/access';
+import { OBJECT_NAMES } from '../../core/records/registry';
 import { refuseCallerKind, resolvePrincipal, type Principal } from '../../core/identity/principal';
 import { localise, pickLocale } from './messages';
 
@@ -59,10 +60,13 @@ export interface FunctionDef {
 export function defineFunction<F extends FunctionName, A extends ActionTable>(
   name: F,
   audience: FunctionDef['audience'],
-  actions: A & { [K in Exclude<keyof A, ActionName<F>>]: never },
+  actions: A & { [K in Exclude<keyof A, ActionName<F>>]: never } & LiteralKeys<A>,
 ): FunctionDef {
   return { name, audience, actions };
 }
+
+/** An area's table typed `: ActionTable` loses its keys and would slip past the check: it must use `satisfies`. */
+type LiteralKeys<A> = string extends keyof A ? { 'declare each action table with `satisfies ActionTable`, not `: ActionTable`': never } : unknown;
 
 /** The actions of a function that the access table lists (for tests and the console's vocabulary). */
 export const tableActions = (fn: FunctionName): string[] => Object.keys(ACCESS[fn]);
@@ -108,9 +112,11 @@ export async function dispatch(fn: FunctionDef, deps: Deps, req: FunctionRequest
     // The row is enforced before the input is even read: a caller it refuses learns nothing else.
     if (!row) throw new AppError('access/denied', { action: name });
     await enforceRow(ctx, row);
-    const input = def.input.parse(req.body['data'] === undefined ? {} : req.body['data'], '');
-    // a record row: the scope its gate gives on the named object (role capped by caller kind) must not be none
-    if (row.kind === 'record') requireScope(principalOf(ctx), recordObjectOf(input), row.gate);
+    const raw = req.body['data'] === undefined ? {} : req.body['data'];
+    // a record row: the scope its gate gives on the named object (role capped by caller kind) must not be
+    // none — decided before the rest of the input is read, so a refused caller learns nothing about it
+    if (row.kind === 'record') requireScope(principalOf(ctx), recordObjectOf(raw), row.gate);
+    const input = def.input.parse(raw, '');
     const data = await def.run(ctx, input);
     return { status: 200, envelope: { ok: true, data } };
   } catch (e) {
@@ -135,9 +141,11 @@ async function enforceRow(ctx: CallContext, row: AccessRow): Promise<void> {
   ctx.principal = principal;
 }
 
-function recordObjectOf(input: unknown): ObjectName {
-  const object = (input as { object?: unknown }).object;
-  if (typeof object !== 'string') throw new AppError('input/invalid', { field: 'object', reason: 'required' });
+function recordObjectOf(raw: unknown): ObjectName {
+  const object = isPlainObject(raw) ? raw['object'] : undefined;
+  if (typeof object !== 'string' || !(OBJECT_NAMES as readonly string[]).includes(object)) {
+    throw new AppError('input/invalid', { field: 'object', reason: object === undefined ? 'required' : 'not-allowed' });
+  }
   return object as ObjectName;
 }
 
