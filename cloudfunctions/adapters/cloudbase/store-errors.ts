@@ -6,8 +6,10 @@
  * DATABASE_DUPLICATE_WRITE: "index key duplicate, e.g. inserting data with the same _id", also raised by
  * unique indexes). The admin API answers HTTP 200 with `{code, message, requestId}`; node-sdk turns a body
  * with `code` into a thrown `TcbError` carrying the same three fields (utils.processReturn).
- * wx-server-sdk has been seen to wrap the same failure as DATABASE_REQUEST_FAILED with a MongoDB
- * "E11000 duplicate key error" message, so that message is recognised as well.
+ * The database can also pass MongoDB's own failure through as DATABASE_REQUEST_FAILED with the server's
+ * message (DESIGN §7), so each is recognised in both shapes: a duplicate key by DATABASE_DUPLICATE_WRITE
+ * or an "E11000 duplicate key error" message, a write conflict by DATABASE_TRANSACTION_CONFLICT or
+ * MongoDB's "WriteConflict" (code 112, label TransientTransactionError) in the message.
  */
 import { StoreConflictError } from '../../core/ports/store';
 import type { CollectionDecl } from '../../core/schema/collections';
@@ -15,6 +17,7 @@ import { indexName, uniqueKeyName } from '../shared/store-guard';
 
 export const DUPLICATE_WRITE = 'DATABASE_DUPLICATE_WRITE';
 export const TX_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+export const REQUEST_FAILED = 'DATABASE_REQUEST_FAILED';
 
 export interface TcbErrorLike {
   code: string;
@@ -37,7 +40,9 @@ const messageOf = (e: unknown): string => {
 
 export const isDuplicate = (e: unknown): boolean => tcbCode(e) === DUPLICATE_WRITE || /E11000 duplicate key error/.test(messageOf(e));
 
-export const isTxConflict = (e: unknown): boolean => tcbCode(e) === TX_CONFLICT;
+const WRITE_CONFLICT = /WriteConflict|Write conflict|TransientTransactionError/i;
+
+export const isTxConflict = (e: unknown): boolean => tcbCode(e) === TX_CONFLICT || (tcbCode(e) === REQUEST_FAILED && WRITE_CONFLICT.test(messageOf(e)));
 
 /**
  * Which unique key a duplicate-key message names: `undefined` for `_id`, the declared key for one of our

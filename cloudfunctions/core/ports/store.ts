@@ -142,3 +142,8 @@ export class StoreInvalidError extends Error {
 
 export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const MAX_FIND_LIMIT = 1000;
+/**
+ * What one transaction may hold on the cloud (the CloudBase stand-in refuses more): operations (reads and
+ * writes by id) and lifetime. Use cases that write many documents batch them under these.
+ */
+export const TX_LIMITS = { operations: 100, lifetimeMs: 10_000 } as const;

@@ -7,9 +7,12 @@
  * written, or that was committed after its snapshot, fails with DATABASE_TRANSACTION_CONFLICT and is
  * aborted (MongoDB's WriteConflict). A plain write to a document an open transaction holds waits for that
  * transaction to end, as in MongoDB. A failed write inside a transaction aborts it.
+ * Limits (core/ports/store.ts TX_LIMITS): a transaction holding more operations than the cloud allows,
+ * or used after its lifetime, is aborted with DATABASE_TRANSACTION_FAIL, as the cloud refuses it.
  */
 import { randomBytes } from 'node:crypto';
 import type { CollectionDecl } from '../../../cloudfunctions/core/schema/collections';
+import { TX_LIMITS } from '../../../cloudfunctions/core/ports/store';
 import { equal, matches, resolve, sortDocs, type DocObj, type Json } from './query';
 
 export class DbError extends Error {
@@ -33,9 +36,14 @@ interface Tx {
   writes: Map<string, { coll: string; id: string; doc: DocObj | null }>;
   state: 'active' | 'committed' | 'aborted';
   timer: NodeJS.Timeout;
+  operations: number;
+  started: number;
 }
 
-const TX_LIFETIME_MS = 30_000;
+export interface EngineLimits {
+  txOperations: number;
+  txLifetimeMs: number;
+}
 const LOCK_WAIT_MS = 5_000;
 
 const keyOf = (coll: string, id: string) => `${coll}\u0000${id}`;
@@ -48,7 +56,10 @@ export class Engine {
   private readonly locks = new Map<string, string>(); // doc key → transaction id
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly decls: readonly CollectionDecl[]) {
+  constructor(
+    private readonly decls: readonly CollectionDecl[],
+    private readonly limits: EngineLimits = { txOperations: TX_LIMITS.operations, txLifetimeMs: TX_LIMITS.lifetimeMs },
+  ) {
     this.reset();
   }
 
@@ -253,7 +264,9 @@ export class Engine {
       snapshot: this.seq,
       writes: new Map(),
       state: 'active',
-      timer: setTimeout(() => this.abort(id), TX_LIFETIME_MS).unref(),
+      timer: setTimeout(() => this.abort(id), this.limits.txLifetimeMs).unref(),
+      operations: 0,
+      started: Date.now(),
     };
     this.txs.set(id, tx);
     return id;
@@ -262,6 +275,20 @@ export class Engine {
   tx(id: string): Tx {
     const tx = this.txs.get(id);
     if (!tx || tx.state !== 'active') throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} is not active (committed, aborted or unknown)`);
+    if (Date.now() - tx.started > this.limits.txLifetimeMs) {
+      this.abort(id);
+      throw new DbError('DATABASE_TRANSACTION_FAIL', `transaction ${id} outlived its ${this.limits.txLifetimeMs} ms and was aborted`);
+    }
+    return tx;
+  }
+
+  /** One read or write inside a transaction: counted against the cloud's limit. */
+  txOperation(id: string): Tx {
+    const tx = this.tx(id);
+    if (++tx.operations > this.limits.txOperations) {
+      this.abort(id);
+      throw new DbError('DATABASE_TRANSACTION_FAIL', `a transaction may hold at most ${this.limits.txOperations} operations; ${id} was aborted`);
+    }
     return tx;
   }
 

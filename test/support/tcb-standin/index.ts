@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { COLLECTIONS, type CollectionDecl } from '../../../cloudfunctions/core/schema/collections';
 import { EjsonError, parse, stringify } from './ejson';
-import { DbError, Engine, newId } from './engine';
+import { DbError, Engine, newId, type EngineLimits } from './engine';
 import { QueryError, equal, type DocObj, type Json } from './query';
 import { checkSignature } from './signature';
 import { UpdateError, applyOperators, replacement } from './update';
@@ -33,6 +33,16 @@ export interface TcbStandinOptions {
    * answers `{code, message}`.
    */
   actions?: Record<string, (body: Record<string, unknown>) => Promise<Record<string, unknown>>>;
+  /**
+   * How duplicate keys and write conflicts are answered: `dedicated` (DATABASE_DUPLICATE_WRITE,
+   * DATABASE_TRANSACTION_CONFLICT) or `request-failed` (DATABASE_REQUEST_FAILED carrying MongoDB's own
+   * E11000 / WriteConflict message) — the database answers in both shapes (DESIGN §7)
+   */
+  failureShape?: 'dedicated' | 'request-failed';
+  /** transaction limits (default core/ports/store.ts TX_LIMITS) */
+  limits?: EngineLimits;
+  /** added before every answer, as network and server time on the cloud */
+  latencyMs?: number;
 }
 
 export interface TcbStandin {
@@ -112,11 +122,13 @@ function handlers(engine: Engine) {
       const coll = str(b, 'collectionName');
       if (b.projection !== undefined) throw new ParamError('projection is not supported by the stand-in');
       if (b.transactionId !== undefined) {
-        const tx = engine.tx(str(b, 'transactionId'));
+        const tx = engine.txOperation(str(b, 'transactionId'));
         const doc = engine.getById(coll, docIdOf(b), tx);
         return { data: { list: doc ? [stringify(doc)] : [] } };
       }
-      const limit = Math.min(optNum(b, 'limit') ?? DEFAULT_LIMIT, MAX_LIMIT);
+      const limit = optNum(b, 'limit') ?? DEFAULT_LIMIT;
+      // the cloud answers at most 1000 documents a query: asking for more is refused, never truncated
+      if (limit > MAX_LIMIT) throw new ParamError(`limit must not exceed ${MAX_LIMIT}`);
       const offset = optNum(b, 'offset') ?? 0;
       const docs = engine.find(coll, queryOf(b), { order: orderOf(b), offset, limit });
       return { data: { list: docs.map(stringify), limit, offset } };
@@ -131,7 +143,7 @@ function handlers(engine: Engine) {
       const coll = str(b, 'collectionName');
       const docs = insertDocs(b);
       if (b.transactionId !== undefined) {
-        const tx = engine.tx(str(b, 'transactionId'));
+        const tx = engine.txOperation(str(b, 'transactionId'));
         if (docs.length !== 1) throw new ParamError('a transaction inserts one document at a time');
         const [doc] = docs;
         engine.txWrite(tx, coll, doc._id as string, (cur) => {
@@ -152,7 +164,7 @@ function handlers(engine: Engine) {
       const upsert = b.upsert === true;
       const change = (d: DocObj) => (merge ? applyOperators(d, data) : replacement(d._id as string, data));
       if (b.transactionId !== undefined) {
-        const tx = engine.tx(str(b, 'transactionId'));
+        const tx = engine.txOperation(str(b, 'transactionId'));
         const id = docIdOf(b);
         const outcome = { updated: 0, created: false };
         engine.txWrite(tx, coll, id, (cur) => {
@@ -177,7 +189,7 @@ function handlers(engine: Engine) {
     async 'database.removeDocument'(b: Body) {
       const coll = str(b, 'collectionName');
       if (b.transactionId !== undefined) {
-        const tx = engine.tx(str(b, 'transactionId'));
+        const tx = engine.txOperation(str(b, 'transactionId'));
         let deleted = 0;
         engine.txWrite(tx, coll, docIdOf(b), (cur) => {
           if (!cur) return undefined;
@@ -221,7 +233,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function errorBody(e: unknown): { code: string; message: string } {
+const MONGO_WRITE_CONFLICT = 'WriteConflict error: this operation conflicted with another operation. Please retry your operation or multi-document transaction.';
+
+function errorBody(e: unknown, shape: TcbStandinOptions['failureShape'] = 'dedicated'): { code: string; message: string } {
+  if (e instanceof DbError && shape === 'request-failed') {
+    if (e.code === 'DATABASE_DUPLICATE_WRITE') return { code: 'DATABASE_REQUEST_FAILED', message: e.message };
+    if (e.code === 'DATABASE_TRANSACTION_CONFLICT') return { code: 'DATABASE_REQUEST_FAILED', message: `${MONGO_WRITE_CONFLICT} (${e.message})` };
+  }
   if (e instanceof DbError || e instanceof UpdateError) return { code: e.code, message: e.message };
   if (e instanceof ParamError || e instanceof EjsonError || e instanceof QueryError) return { code: 'INVALID_PARAM', message: e.message };
   return { code: 'SYS_ERR', message: e instanceof Error ? e.message : String(e) };
@@ -230,11 +248,12 @@ function errorBody(e: unknown): { code: string; message: string } {
 export async function startTcbStandin(opts: TcbStandinOptions = {}): Promise<TcbStandin> {
   const env = opts.env ?? 'test-env';
   const creds = { secretId: opts.secretId ?? 'AKIDtest', secretKey: opts.secretKey ?? 'test' };
-  const engine = new Engine(opts.collections ?? COLLECTIONS);
+  const engine = new Engine(opts.collections ?? COLLECTIONS, opts.limits);
   const actions = { ...handlers(engine), ...opts.actions };
   const requests: Array<{ action: string; transactionId?: string; queryType?: string }> = [];
 
-  const send = (res: ServerResponse, status: number, body: unknown) => {
+  const send = async (res: ServerResponse, status: number, body: unknown) => {
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   };
@@ -261,7 +280,7 @@ export async function startTcbStandin(opts: TcbStandinOptions = {}): Promise<Tcb
       requests.push({ action, transactionId: typeof body.transactionId === 'string' ? body.transactionId : undefined, queryType: typeof body.queryType === 'string' ? body.queryType : undefined });
       send(res, 200, { requestId, ...(await handler(body)) });
     } catch (e) {
-      send(res, 200, { ...errorBody(e), requestId });
+      send(res, 200, { ...errorBody(e, opts.failureShape), requestId });
     }
   });
 
