@@ -21,7 +21,7 @@ describe('console admins and sessions', () => {
     await page.click('#login-submit');
   };
 
-  test('given the super admin, when they create an admin with two permissions, then that admin signs in, sees only their pages and no Admins page; logout kills the token at once', async () => {
+  test('given the super admin, when they create an admin with two permissions, then that admin signs in, sees only their pages and no Admins page; logout kills the token at once; a password change keeps only this tab signed in', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
@@ -50,6 +50,21 @@ describe('console admins and sessions', () => {
     await signIn(page, 'e2e.auditor', 'e2e-auditor-password');
     await page.waitForSelector('[data-nav="audit"]');
     expect(await page.locator('[data-nav="admins"]').count()).toBe(0);
+
+    // changing the password ends the old session but keeps this tab signed in with the fresh one
+    const before = await page.evaluate(() => window.sessionStorage.getItem('hulian.admin.token'));
+    await page.click('#change-password');
+    await page.fill('#password-current input', 'e2e-auditor-password');
+    await page.fill('#password-new input', 'e2e-auditor-password-2');
+    await page.fill('#password-repeat input', 'e2e-auditor-password-2');
+    await page.click('#password-submit');
+    await page.waitForSelector('#password-dialog', { state: 'detached' });
+    const fresh = await page.evaluate(() => window.sessionStorage.getItem('hulian.admin.token'));
+    expect(fresh).not.toBe(before);
+    expect((await rt.call('admin', { action: 'me', data: {} }, before ?? undefined)).error?.code).toBe('auth/unauthenticated');
+    await page.click('[data-nav="audit"]');
+    await page.waitForSelector('.console-content .page-heading h2');
+    expect(await page.locator('#login-submit').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

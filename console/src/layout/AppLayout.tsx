@@ -8,6 +8,7 @@ import { holdsPermission, NAV_ITEMS, type NavItem } from '../navigation';
 import { navigate } from '../router';
 import { useSession } from '../session/SessionContext';
 import { LocaleSwitch } from './LocaleSwitch';
+import { PasswordDialog } from './PasswordDialog';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 
 const { Header, Aside, Content } = Layout;
@@ -36,6 +37,7 @@ export function AppLayout({ current }: { current: NavItem }) {
   const { admin, logout } = useSession();
   const Page = current.page;
   const visible = useVisibleNavItems(admin.permissions);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   return (
     <Layout className="console-shell">
@@ -72,6 +74,9 @@ export function AppLayout({ current }: { current: NavItem }) {
               {admin.displayName || admin.username}
             </span>
             <LocaleSwitch />
+            <Button id="change-password" variant="text" size="small" onClick={() => setChangingPassword(true)}>
+              {t('header.password')}
+            </Button>
             <Button id="logout" variant="outline" size="small" onClick={logout}>
               {t('header.logout')}
             </Button>
@@ -83,6 +88,7 @@ export function AppLayout({ current }: { current: NavItem }) {
           </Suspense>
         </Content>
       </Layout>
+      <PasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }
