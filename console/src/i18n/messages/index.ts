@@ -1,4 +1,5 @@
 import * as accounts from './accounts';
+import * as accountMatch from './account-match';
 import * as admins from './admins';
 import * as activation from './activation';
 import * as audit from './audit';
@@ -25,6 +26,7 @@ export const pagesZhCN = {
   ...users.zhCN,
   ...activation.zhCN,
   ...accounts.zhCN,
+  ...accountMatch.zhCN,
   ...roles.zhCN,
   ...methods.zhCN,
   ...guest.zhCN,
@@ -40,6 +42,7 @@ export const pagesEn: Record<keyof typeof pagesZhCN, string> = {
   ...users.en,
   ...activation.en,
   ...accounts.en,
+  ...accountMatch.en,
   ...roles.en,
   ...methods.en,
   ...guest.en,

@@ -5,14 +5,15 @@ import { PageHeading } from '../../components/PageHeading';
 import { useI18n } from '../../i18n';
 import { AccountsTab } from './AccountsTab';
 import { ContactsTab } from './ContactsTab';
+import { ReviewTab } from './ReviewTab';
 import './accounts.css';
 // the pages' words, registered before this page renders (see i18n/registry.ts)
 import '../../i18n/messages';
 
-type Tab = 'accounts' | 'contacts';
+type Tab = 'accounts' | 'contacts' | 'review';
 
 /**
- * CRM Accounts and their Contacts, on two tabs. Test hooks: `#crm-tabs` (tab labels `[data-tab]`), then
+ * CRM Accounts and their Contacts, and the review queue of possible duplicates, on three tabs. Test hooks: `#crm-tabs` (tab labels `[data-tab]`), then
  * those of AccountsTab and ContactsTab.
  */
 export default function AccountsPage() {
@@ -37,6 +38,11 @@ export default function AccountsPage() {
           <Tabs.TabPanel value="contacts" label={<span data-tab="contacts">{t('accounts.tab.contacts')}</span>}>
             <div className="tab-body">
               <ContactsTab account={account} onAccount={setAccount} />
+            </div>
+          </Tabs.TabPanel>
+          <Tabs.TabPanel value="review" label={<span data-tab="review">{t('review.tab')}</span>}>
+            <div className="tab-body">
+              <ReviewTab />
             </div>
           </Tabs.TabPanel>
         </Tabs>

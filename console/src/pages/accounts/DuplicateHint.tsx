@@ -2,13 +2,14 @@ import { Loading } from 'tdesign-react/es/loading';
 import { Tag } from 'tdesign-react/es/tag';
 import type { AdminActions } from '../../contracts';
 import { useI18n } from '../../i18n';
+import { MatchReasons } from './MatchReasons';
 
 type Answer = AdminActions['accounts.findDuplicates']['out'];
 
 /**
  * What the duplicate check says about the name being typed: possible duplicates with their score and
  * why, or "no similar Account". `#account-duplicates[data-state="checking|none|found"]`, candidates
- * `li[data-candidate-id][data-reason]`.
+ * `li[data-candidate-id][data-reason]` with their kind `[data-kind]`, `[data-offered]` and reasons `li[data-why]`.
  */
 export function DuplicateHint({ answer, checking, error }: { answer: Answer | null; checking: boolean; error: unknown }) {
   const { t, errorText } = useI18n();
@@ -30,6 +31,8 @@ export function DuplicateHint({ answer, checking, error }: { answer: Answer | nu
                   {c.reason === 'exact' ? t('accounts.dup.exact') : c.reason === 'credit-code' ? t('accounts.dup.creditCode') : t('accounts.dup.fuzzy', { score: Math.round(c.score * 100) })}
                 </Tag>
                 {c.creditCode ? <span className="mono">{c.creditCode}</span> : null}
+                {/* the same judgement the registrant's check makes, and whether a registrant would be offered it */}
+                <MatchReasons kind={c.kind} reasons={c.reasons} offered={c.offered} />
               </li>
             ))}
           </ul>
