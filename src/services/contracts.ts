@@ -33,4 +33,4 @@ export type {
 } from '../../cloudfunctions/core/contracts';
 
 /** Self-registration (the register subpackage). */
-export type { Field, NewAccountRule, RegistrationForm, RegistrySummary, SubmitRegistrationIn, SubmitRegistrationOut } from '../../cloudfunctions/core/contracts';
+export type { AccountNameCheck, Field, MatchReason, NewAccountRule, RegistrationForm, RegistrySummary, SubmitRegistrationIn, SubmitRegistrationOut } from '../../cloudfunctions/core/contracts';

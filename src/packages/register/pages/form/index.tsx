@@ -1,12 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { useCall } from '../../../../hooks/useCall';
 import { useSession } from '../../../../hooks/useSession';
 import { call, CallError } from '../../../../services/client';
-import type { RegistrationForm, SubmitRegistrationIn, SubmitRegistrationOut } from '../../../../services/contracts';
-import { CandidateConfirm } from '../../components/CandidateConfirm';
+import type { AccountNameCheck, RegistrationForm, SubmitRegistrationIn, SubmitRegistrationOut } from '../../../../services/contracts';
+import { CandidateConfirm, type Candidate } from '../../components/CandidateConfirm';
 import { CompanyPicker, type ChosenCompany } from '../../components/CompanyPicker';
 import { Consent } from '../../components/Consent';
 import { FieldInput } from '../../components/FieldInput';
@@ -39,7 +39,9 @@ export default function RegisterFormPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [nameHint, setNameHint] = useState(false);
-  const [candidate, setCandidate] = useState<{ id: string; name: string } | null>(null);
+  const [candidate, setCandidate] = useState<Candidate | null>(null);
+  // the last name check's answer: its reasons explain the offer submit then makes
+  const lastCheck = useRef<AccountNameCheck | null>(null);
   const [result, setResult] = useState<SubmitRegistrationOut | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -121,7 +123,9 @@ export default function RegisterFormPage() {
       void session.refresh();
     } catch (e) {
       if (e instanceof CallError && e.code === 'registration/confirm-candidate') {
-        setCandidate({ id: String(e.params?.['candidateId'] ?? ''), name: String(e.params?.['candidateName'] ?? '') });
+        const id = String(e.params?.['candidateId'] ?? '');
+        const checked = lastCheck.current?.candidate?.id === id ? lastCheck.current.candidate : undefined;
+        setCandidate({ id, name: String(e.params?.['candidateName'] ?? ''), kind: String(e.params?.['candidateKind'] ?? ''), typed: String(e.params?.['typed'] ?? ''), reasons: checked?.reasons ?? [] });
       } else if (e instanceof CallError && e.code === 'registration/already-registered') {
         void session.refresh();
       } else {
@@ -138,6 +142,7 @@ export default function RegisterFormPage() {
     if (name.length < 2) return setNameHint(false);
     try {
       const r = await call('registration', 'checkAccountName', { name });
+      lastCheck.current = r;
       setNameHint(r.match === 'exact');
     } catch {
       setNameHint(false); // a hint only: rate limits or errors simply leave it out
@@ -211,7 +216,7 @@ export default function RegisterFormPage() {
       <Consent terms={f.terms} agreed={agreed} onChange={setAgreed} />
 
       {candidate && (
-        <CandidateConfirm name={candidate.name} busy={submitting} onYes={() => void submit({ confirmCandidateId: candidate.id })} onNo={() => void submit({ declinedCandidateId: candidate.id })} />
+        <CandidateConfirm candidate={candidate} busy={submitting} onYes={() => void submit({ confirmCandidateId: candidate.id })} onNo={() => void submit({ declinedCandidateId: candidate.id })} />
       )}
       {problem && (
         <Text id="reg-problem" className="error-text">
