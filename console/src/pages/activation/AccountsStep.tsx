@@ -12,6 +12,8 @@ import type { AccountView } from '../../contracts';
 import { domId } from '../../domId';
 import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
+import { DuplicateHint } from '../accounts/DuplicateHint';
+import { useDuplicateCheck } from '../accounts/useDuplicateCheck';
 
 /** `users.activate` takes at most this many Accounts per request (functions/admin/activation.ts). */
 export const MAX_ACCOUNTS = 20;
@@ -21,7 +23,8 @@ const SEARCH_DEBOUNCE_MS = 300;
  * Step 1: Accounts. An Account without a Contact is listed but cannot be ticked (`activation/no-contact`:
  * there is nobody to activate and nobody who could log in by SMS).
  * Test hooks: `#activation-search input`, `#activation-accounts` rows `tr[data-account-id][data-activatable]`,
- * tick boxes `[data-select-account="<id>"]`, `#activation-selected` (tags `[data-selected-account]`).
+ * tick boxes `[data-select-account="<id>"]`, `#activation-selected` (tags `[data-selected-account]`), `#activation-similar`
+ * (similar names when a search finds none, with why and whether a registrant would be offered them).
  */
 export function AccountsStep({ selected, onChange }: { selected: AccountOption[]; onChange: (next: AccountOption[]) => void }) {
   const { t } = useI18n();
@@ -34,6 +37,8 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
 
   const load = useCallback((cursor?: string) => adminCall('accounts.list', { ...(query ? { query } : {}), ...(cursor ? { cursor } : {}), limit: 20 }), [query]);
   const list = usePagedList<AccountView>(load, (a) => a.id);
+  // a search that finds no Account by prefix may be a typo: the matcher's candidates, as a registrant would be offered them
+  const similar = useDuplicateCheck(query && !list.loading && list.items.length === 0 ? query : '', '');
   const chosen = useMemo(() => new Set(selected.map((a) => a.id)), [selected]);
   const full = selected.length >= MAX_ACCOUNTS;
 
@@ -86,6 +91,9 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
         <span className="activation-step__hint">{t('activation.accountsHint', { max: MAX_ACCOUNTS })}</span>
       </div>
       {list.error ? <ErrorNotice id="activation-accounts-error" error={list.error} onRetry={list.retry} /> : null}
+      <div id="activation-similar">
+        <DuplicateHint answer={similar.answer} checking={similar.checking} error={similar.error} />
+      </div>
       <div id="activation-accounts">
         <BaseTable<AccountView>
           rowKey="id"
