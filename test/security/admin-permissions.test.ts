@@ -2,6 +2,8 @@ import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { demoAdmin, limitedAdmin, type AdminClient } from '../support/admin';
 import { adminFunction } from '../../cloudfunctions/functions/admin/actions';
 import { ADMIN_PERMISSIONS } from '../../cloudfunctions/core/contracts/admin';
+import { disableAdmin, updateAdmin } from '../../cloudfunctions/core/admin/admins';
+import type { AdminDoc } from '../../cloudfunctions/core/kernel/docs';
 
 /**
  * Admins by permission, generated from the permission vocabulary. The oracle below — which area guards
@@ -161,5 +163,24 @@ describe('the last super admin', () => {
     expect((await root.ok('admins.update', { id: 'adm_admin', permissions: ['users.read'] })).permissions).toEqual(['users.read']);
     // the narrowed admin is held to it on their very next call
     expect((await root.call('admins.list', {})).body.error.code).toBe('access/denied');
+  });
+
+  test('given the two last super admins, when each takes the other away at the same moment, then at least one can still manage admins', async () => {
+    const managers = async () =>
+      ((await t.rt.deps.store.find('admins', { limit: 1000 })) as AdminDoc[]).filter((x) => !x.disabled && x.permissions.some((p) => p === '*' || p === 'admins.manage' || p === 'admins.*'));
+    for (let round = 0; round < 4; round++) {
+      // the managers of earlier steps step aside (written directly: the arrangement, not what is tested)
+      for (const m of await managers()) await t.rt.deps.store.update('admins', m._id, { set: { disabled: true } });
+      const [a, b] = [await limitedAdmin(t, `race-a-${round}`, ['*']), await limitedAdmin(t, `race-b-${round}`, ['*'])];
+      void a;
+      void b;
+      const [docA, docB] = [(await t.rt.deps.store.get<AdminDoc>('admins', `adm_race-a-${round}`))!, (await t.rt.deps.store.get<AdminDoc>('admins', `adm_race-b-${round}`))!];
+      // the use cases side by side (no HTTP in between), so their reads and writes interleave
+      const outcomes = await Promise.allSettled(
+        round % 2 === 0 ? [disableAdmin(t.rt.deps, docA, docB._id), disableAdmin(t.rt.deps, docB, docA._id)] : [disableAdmin(t.rt.deps, docA, docB._id), updateAdmin(t.rt.deps, docB, { id: docA._id, permissions: ['users.read'] })],
+      );
+      expect([round, (await managers()).length >= 1]).toEqual([round, true]);
+      for (const o of outcomes) if (o.status === 'rejected') expect((o.reason as { code?: string }).code).toBe('admins/last-super-admin');
+    }
   });
 });

@@ -56,11 +56,19 @@ async function allAdmins(deps: Deps): Promise<AdminDoc[]> {
   return deps.store.find<AdminDoc>('admins', { orderBy: [['username', 'asc']], limit: 1000 });
 }
 
-/** Refuses a change that would leave no enabled admin able to manage admins. */
-async function keepOneManager(deps: Deps, target: AdminDoc, after: Pick<AdminDoc, 'permissions' | 'disabled'>): Promise<void> {
-  if (!canManage(target) || canManage(after)) return;
-  const others = (await allAdmins(deps)).filter((a) => a._id !== target._id && canManage(a));
-  if (others.length === 0) throw new AppError('admins/last-super-admin');
+/**
+ * Applies a change to `target` that may take away a manager. Refused at once when no other manager is
+ * left; and since two super admins can take each other away at the same moment (each check sees the
+ * other still there), the managers are counted again after the write, and the change undone if none is.
+ */
+async function keepingOneManager(deps: Deps, target: AdminDoc, after: Pick<AdminDoc, 'permissions' | 'disabled'>, apply: () => Promise<void>, undo: () => Promise<void>): Promise<void> {
+  if (!canManage(target) || canManage(after)) return apply();
+  const othersLeft = async () => (await allAdmins(deps)).some((a) => a._id !== target._id && canManage(a));
+  if (!(await othersLeft())) throw new AppError('admins/last-super-admin');
+  await apply();
+  if ((await allAdmins(deps)).some(canManage)) return;
+  await undo();
+  throw new AppError('admins/last-super-admin');
 }
 
 async function targetOf(deps: Deps, actor: AdminDoc, id: string): Promise<AdminDoc> {
@@ -106,15 +114,20 @@ export async function updateAdmin(deps: Deps, actor: AdminDoc, input: AdminUpdat
   const target = await targetOf(deps, actor, input.id);
   const set: Record<string, unknown> = { updated_at: new Date(deps.clock.now()).toISOString() };
   if (input.displayName !== undefined) set['display_name'] = input.displayName;
-  if (input.permissions !== undefined) {
-    requireGrantable(actor, input.permissions);
-    const permissions = [...new Set(input.permissions)];
-    await keepOneManager(deps, target, { permissions, disabled: target.disabled });
+  const permissions = input.permissions === undefined ? undefined : [...new Set(input.permissions)];
+  if (permissions) {
+    requireGrantable(actor, permissions);
     set['permissions'] = permissions;
   }
+  await keepingOneManager(
+    deps,
+    target,
+    { permissions: permissions ?? target.permissions, disabled: target.disabled },
+    async () => void (await deps.store.update('admins', target._id, { set })),
+    async () => void (await deps.store.update('admins', target._id, { set: { permissions: target.permissions } })),
+  );
   // a new password set by someone else ends the admin's sessions: whoever had it no longer gets in
   if (input.password !== undefined) await setAdminPassword(deps, target._id, input.password);
-  await deps.store.update('admins', target._id, { set });
   const details: Record<string, unknown> = { fields: Object.keys(input).filter((k) => k !== 'id' && k !== 'password') };
   if (input.password !== undefined) details['passwordReset'] = true;
   await audit(deps, { actor: adminActor(actor), action: 'admins.update', target: target._id, details });
@@ -126,9 +139,14 @@ export async function disableAdmin(deps: Deps, actor: AdminDoc, id: string): Pro
   requireAdmin(actor, 'admins.manage');
   if (id === actor._id) throw new AppError('admins/self');
   const target = await targetOf(deps, actor, id);
-  await keepOneManager(deps, target, { permissions: target.permissions, disabled: true });
   const updatedAt = new Date(deps.clock.now()).toISOString();
-  await deps.store.update('admins', id, { set: { disabled: true, updated_at: updatedAt } });
+  await keepingOneManager(
+    deps,
+    target,
+    { permissions: target.permissions, disabled: true },
+    async () => void (await deps.store.update('admins', id, { set: { disabled: true, updated_at: updatedAt } })),
+    async () => void (await deps.store.update('admins', id, { set: { disabled: false } })),
+  );
   await endAllSessions(deps, id);
   await audit(deps, { actor: adminActor(actor), action: 'admins.disable', target: id });
   return accountView({ ...target, disabled: true, updated_at: updatedAt });
