@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { startTestRuntime, type TestRuntime } from '../support/runtime';
 import { NAME_BUDGET, PAIR_BUDGET } from '../../cloudfunctions/core/admin/admin-auth';
 import { adminLoginFrom, median } from './from-address';
+import { q } from '../../cloudfunctions/core/ports';
 
 /**
  * Attacks on the console's sign-in, over HTTP against the local runtime. Each loopback address is
@@ -102,5 +103,21 @@ describe('admin login under attack', () => {
     expect(out.stdout).toMatch(/budget\(s\) cleared/);
     const back = await adminLoginFrom(t.url, '127.0.3.1', name, 'spread-target-password');
     expect(back.status).toBe(200);
+  });
+
+  test('given budgets left by guesses at made-up names a day ago, when later attempts are evaluated, then they are swept a few at a time (the collection cannot grow without bound)', async () => {
+    const dayBefore = Date.now() - 2 * 24 * 3600_000;
+    for (let i = 0; i < 6; i++) await t.rt.deps.store.insert('admin_login_attempts', { _id: `pair_stale${i}`, subject: `stale${i}`, attempts: 3, window_until: dayBefore, locked_until: 0 });
+    // budgets cleared by the unlock above count as stale too
+    const stale = () => t.rt.deps.store.count('admin_login_attempts', { window_until: q.lt(Date.now() - 24 * 3600_000) });
+    let left = await stale();
+    expect(left).toBeGreaterThanOrEqual(6);
+    for (let i = 1; left > 0; i++) {
+      const r = await adminLoginFrom(t.url, `127.0.4.${i}`, 'made-up-name', 'x');
+      expect(r.body.error?.code).toBe('admin/invalid-credentials');
+      const now = await stale();
+      expect(now).toBe(Math.max(0, left - 4));
+      left = now;
+    }
   });
 });

@@ -3,7 +3,7 @@ import type { Deps } from '../ports';
 import type { AdminDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { audit } from '../audit/audit';
-import { loginFailed, loginKeys, loginSucceeded, takeLoginAttempt } from './login-guard';
+import { loginFailed, loginKeys, loginSucceeded, sweepStaleBudgets, takeLoginAttempt } from './login-guard';
 import { authenticateSession, endAllSessions, openSession, type IssuedSession } from './admin-sessions';
 
 export { ADMIN_TOKEN_TTL_SECONDS } from './admin-sessions';
@@ -25,6 +25,7 @@ export async function adminLogin(deps: Deps, username: string, password: string,
   await takeLoginAttempt(deps, keys);
   const admin = await deps.store.get<AdminDoc>('admins', adminIdFor(username));
   const ok = await deps.crypto.verifyPassword(password, admin?.password_hash ?? DUMMY_HASH);
+  await sweepStaleBudgets(deps);
   if (!admin || !ok) {
     const lockedNow = await loginFailed(deps, keys);
     if (lockedNow && admin) await audit(deps, { actor: 'system', action: 'admin.locked', target: admin._id, details: { ip: ip ?? 'unknown' } });

@@ -93,6 +93,19 @@ export async function loginSucceeded(deps: Deps, keys: LoginKeys): Promise<void>
   await giveBack(deps, keys.name);
 }
 
+/**
+ * Budgets a day past their window are removed a few at a time by every evaluated attempt, so guesses at
+ * made-up names (each leaves two documents) cannot grow the collection without bound.
+ */
+export async function sweepStaleBudgets(deps: Deps): Promise<void> {
+  const now = deps.clock.now();
+  const stale = { window_until: q.lt(now - STALE_AFTER_MS), locked_until: q.lt(now) };
+  const docs = await deps.store.find<AdminLoginAttemptDoc>(COLL, { where: stale, limit: 4 });
+  for (const d of docs) await deps.store.remove(COLL, d._id, stale);
+}
+
+const STALE_AFTER_MS = 24 * 3600_000;
+
 /** Recovery (`npm run admin:unlock`): every budget of that name, from every address, starts afresh. */
 export async function clearLoginAttempts(deps: Pick<Deps, 'store' | 'crypto'>, username: string): Promise<number> {
   return deps.store.updateMany(COLL, { subject: loginSubject(deps, username) }, { set: { attempts: 0, locked_until: 0, window_until: 0 } });

@@ -24,7 +24,7 @@ export const COLLECTIONS = [
   /** one document per console sign-in (the token carries its id): logout, a password change or a disable ends it at once */
   c('admin_sessions', idx('admin_id', 'expires_at')),
   /** admin login budgets, counted before the password is checked: `_id` = `pair_{hmac(name, ip)}` | `name_{hmac(name)}` */
-  c('admin_login_attempts', idx('subject')),
+  c('admin_login_attempts', idx('subject'), idx('window_until')),
   /** role names are what admins pick from: unique */
   c('roles', idx('builtin'), uniq('name')),
   c('methods', idx('app_id', 'enabled')),
