@@ -23,7 +23,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     // Taro only forwards TARO_APP_* from .env files; the CloudBase env id comes from the shell/CI,
     // so pass it through explicitly. Empty means "the default environment" in Taro.cloud.init.
-    env: { TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? '') },
+    // The Official Account portal (h5): its AppID and where its functions answer (adapters/wechat/oa-config.ts);
+    // unset, the h5 build is the local runtime's, with the dev Official Account and /api/functions.
+    env: {
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      TARO_APP_OA_APPID: JSON.stringify(process.env.TARO_APP_OA_APPID ?? ''),
+      TARO_APP_PORTAL_API: JSON.stringify(process.env.TARO_APP_PORTAL_API ?? ''),
+    },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -6,10 +6,12 @@ import { useI18n } from '../i18n';
 interface Props {
   value: Pick<SessionValue, 'session' | 'loading' | 'error' | 'refresh'>;
   onLogin: () => void;
+  /** the Official Account portal's own session can be ended; the mini program's identity is WeChat's */
+  onLogout?: () => void;
 }
 
 /** "Who am I": the raw state in #session-state (tests read it), the label and details for people. */
-export function SessionCard({ value: { session, loading, error, refresh }, onLogin }: Props) {
+export function SessionCard({ value: { session, loading, error, refresh }, onLogin, onLogout }: Props) {
   const { t } = useI18n();
   if (loading && !session) {
     return (
@@ -61,6 +63,11 @@ export function SessionCard({ value: { session, loading, error, refresh }, onLog
       {canLogin && (
         <Button id="login-button" className="btn btn--primary" onClick={onLogin}>
           {t.home.login}
+        </Button>
+      )}
+      {onLogout && state !== 'anonymous' && (
+        <Button id="logout-button" className="btn btn--plain" size="mini" onClick={onLogout}>
+          {t.home.logout}
         </Button>
       )}
     </View>

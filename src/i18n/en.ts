@@ -21,6 +21,7 @@ export const en: Messages = {
     empty: 'No articles yet',
     retry: 'Retry',
     sessionFailed: 'Could not sign you in',
+    logout: 'Log out',
   },
   services: {
     title: 'Services',
@@ -74,5 +75,7 @@ export const en: Messages = {
   errors: {
     transport: 'Network error, please try again later',
     malformed: 'The service sent a response that could not be read',
+    oaState: 'This login was not started from this page or has expired. Please try again.',
+    oaLoggedOut: 'You have logged out.',
   },
 };

@@ -20,6 +20,7 @@ export const zhCN = {
     empty: '暂无资讯',
     retry: '重试',
     sessionFailed: '登录状态获取失败',
+    logout: '退出登录',
   },
   services: {
     title: '服务',
@@ -73,6 +74,8 @@ export const zhCN = {
   errors: {
     transport: '网络异常，请稍后重试',
     malformed: '服务返回了无法识别的数据',
+    oaState: '登录请求已失效或不是从本页面发起的，请重试。',
+    oaLoggedOut: '你已退出登录。',
   },
 };
 

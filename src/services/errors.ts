@@ -1,10 +1,11 @@
 import type { ErrorBody, ErrorCode } from './contracts';
 
 /**
- * `transport/failed` is client-only: the call never produced an envelope (offline, function
+ * `oa/state-mismatch` (the OAuth `state` that came back is not this browser session's) and
+ * `oa/logged-out` are the portal's own. `transport/failed` is client-only: the call never produced an envelope (offline, function
  * missing on the platform, unreadable response). Everything else is a server code from the contract.
  */
-export type ClientErrorCode = ErrorCode | 'transport/failed';
+export type ClientErrorCode = ErrorCode | 'transport/failed' | 'oa/state-mismatch' | 'oa/logged-out';
 
 export interface CallErrorInit {
   code: ClientErrorCode;

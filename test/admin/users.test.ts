@@ -52,7 +52,7 @@ describe('admin terminal users', () => {
     const binding = `wx:${me.appid}:${me.openid}`;
     await t.rt.deps.store.insert('ic_bindings', { _id: binding, user_id: 'usr_con_con_u1', type: 'wechat', appid: me.appid, created_at: new Date().toISOString() });
     const detail = await admin.ok('users.get', { userId: 'usr_con_con_u1' });
-    expect(detail.bindings).toEqual([{ id: binding, type: 'wechat', appid: me.appid, label: expect.stringContaining('***'), createdAt: expect.any(String) }]);
+    expect(detail.bindings).toEqual([{ id: binding, type: 'wechat', appid: me.appid, appKind: 'mini-program', label: expect.stringContaining('***'), createdAt: expect.any(String) }]);
     expect(detail.bindings[0].label).not.toContain('OpenId01');
     expect(detail.history.map((h: { action: string }) => h.action)).toContain('user.activated');
     expect(detail.history[0]).toMatchObject({ actor: 'admin:adm_admin', target: 'usr_con_con_u1' });

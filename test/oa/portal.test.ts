@@ -236,6 +236,27 @@ describe('Official Account portal', () => {
       expect(oaBinding?.['user_id']).toBe(miniBinding?.['user_id']);
       expect(b.body.data.user.id).toBe(a.body.data.user.id);
     });
+
+    test('given a person with both apps bound, then the console lists every binding with its app, and unbinding the Official Account leaves the mini program', async () => {
+      const unionid = fresh('uBoth');
+      const mini = await t.wechat({ openid: fresh('oMiniB'), unionid });
+      const user = (await t.call('auth', { action: 'login', data: {} }, { token: mini.token })).body.data.user.id as string;
+      const { code, openid } = await oaCode({ openid: fresh('oOaB'), unionid, scope: 'snsapi_userinfo' });
+      expect((await oaLogin(code)).body.data.user.id).toBe(user);
+      const detail = await admin.ok('users.get', { userId: user });
+      const wechat = detail.bindings.filter((b: { type: string }) => b.type === 'wechat');
+      expect(wechat).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: `wx:${OA}:${openid}`, appid: OA, appKind: 'official-account' }),
+          expect.objectContaining({ id: `wx:${mini.appid}:${mini.openid}`, appid: mini.appid, appKind: 'mini-program' }),
+        ]),
+      );
+      // people never see the raw OpenID: labels are masked
+      expect(JSON.stringify(detail.bindings)).not.toContain(`"label":"${openid}"`);
+      const after = await admin.ok('users.unbindWechat', { userId: user, bindingId: `wx:${OA}:${openid}` });
+      expect(after.bindings.map((b: { id: string }) => b.id)).not.toContain(`wx:${OA}:${openid}`);
+      expect(after.bindings.map((b: { id: string }) => b.id)).toContain(`wx:${mini.appid}:${mini.openid}`);
+    });
   });
 });
 

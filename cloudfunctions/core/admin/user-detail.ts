@@ -7,7 +7,7 @@ import { adminUserRow, auditEntryView, bindingView } from './views';
 
 export const HISTORY_LIMIT = 50;
 
-/** `users.get`: the user, their bindings (by the `user_id` index) and their history from the audit log. */
+/** `users.get`: the user, every binding (by the `user_id` index) with its app, and their history from the audit log. */
 export async function getUserDetail(deps: Deps, admin: AdminDoc, userId: string): Promise<AdminUserDetail> {
   requireAdmin(admin, 'users.read');
   const [user, bindings, history] = await Promise.all([
@@ -16,5 +16,8 @@ export async function getUserDetail(deps: Deps, admin: AdminDoc, userId: string)
     deps.store.find('audit_log', { where: { target: userId }, orderBy: [['at', 'desc'], ['_id', 'desc']], limit: HISTORY_LIMIT }),
   ]);
   if (!user) throw new AppError('users/not-found', { userId });
-  return { ...adminUserRow(user), updatedAt: user.updated_at, bindings: bindings.map(bindingView), history: history.map(auditEntryView) };
+  // an appid is an Official Account when this deployment holds its secret (the portal logs in through it)
+  const officialAccounts = new Set(deps.officialAccount.appids());
+  const views = bindings.map(bindingView).map((b) => (b.appid ? { ...b, appKind: officialAccounts.has(b.appid) ? ('official-account' as const) : ('mini-program' as const) } : b));
+  return { ...adminUserRow(user), updatedAt: user.updated_at, bindings: views, history: history.map(auditEntryView) };
 }

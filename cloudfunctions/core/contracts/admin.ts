@@ -104,6 +104,8 @@ export interface BindingView {
   id: string;
   type: 'wechat' | 'unionid' | 'mobile';
   appid?: string;
+  /** which kind of WeChat app the binding's appid is: an Official Account this deployment serves, or a mini program */
+  appKind?: 'mini-program' | 'official-account';
   /** for people: OpenID/UnionID/mobile with the middle masked */
   label: string;
   createdAt: string;

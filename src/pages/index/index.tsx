@@ -12,7 +12,8 @@ import { useCall } from '../../hooks/useCall';
 import { useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { articleUrl } from '../../services/articles';
-import { isGated } from '../../services/client';
+import { call, isGated } from '../../services/client';
+import { isPortalMode } from '../../services/portal';
 import { REGISTRATION_ENTRY } from '../../services/permissions';
 
 import './index.css';
@@ -47,13 +48,22 @@ export default function Index() {
     if (s?.state === 'anonymous') loginAsGuest().catch(() => undefined);
   };
 
+  // The Official Account portal's session ends on the server; the next load asks WeChat again.
+  const logout = isPortalMode()
+    ? () => {
+        void call('auth', 'logout', {})
+          .catch(() => undefined)
+          .then(() => session.refresh());
+      }
+    : undefined;
+
   return (
     <View className="page home">
       <View className="home__header">
         <Text className="home__title">{t.home.title}</Text>
         <LocaleToggle />
       </View>
-      <SessionCard value={session} onLogin={goLogin} />
+      <SessionCard value={session} onLogin={goLogin} onLogout={logout} />
       {showPrompt && <LoginPrompt next={s?.next} onGo={goLogin} onCancel={notNow} />}
       {!gated && <ServiceEntries session={s} />}
       {gated ? (

@@ -1,8 +1,11 @@
+import { portalTransport, portalWanted } from './oa-portal';
 import type { Transport } from './types';
 
 /**
- * h5 talks to the local runtime over HTTP. Identity comes from the runtime's dev WeChat simulator,
- * standing in for what WeChat does for us on weapp. This file is only bundled for h5 (see index.ts).
+ * h5 talks to the local runtime over HTTP. Inside WeChat (an Official Account) identity comes from the
+ * portal's OAuth login (oa-portal.ts); elsewhere from the runtime's dev WeChat simulator, standing in for
+ * what WeChat does for us on weapp — and only while the runtime has its dev simulators on (HULIAN_DEV).
+ * This file is only bundled for h5 (see index.ts).
  */
 export const TOKEN_KEY = 'hulian.token';
 export const OPENID_KEY = 'hulian.openid';
@@ -49,12 +52,16 @@ function asIdentity(json: unknown): DevIdentity {
   return { token: v.token, openid: typeof v.openid === 'string' ? v.openid : '', appid: typeof v.appid === 'string' ? v.appid : '' };
 }
 
+/** The runtime has no dev simulator (HULIAN_DEV=0, or production): only the portal's OAuth login is left. */
+class DevSimulatorOff extends Error {}
+
 let pending: Promise<string> | null = null;
 
 /** One identity request at a time: the launch login and the first page call would otherwise race. */
 function requestIdentity(openid: string | undefined, appid: string | undefined): Promise<string> {
   pending ??= postJson('/api/dev/wechat/session', { ...(openid ? { openid } : {}), ...(appid ? { appid } : {}) })
-    .then(({ json }) => {
+    .then(({ status, json }) => {
+      if (status === 404) throw new DevSimulatorOff('no dev WeChat simulator');
       const id = asIdentity(json);
       localStorage.setItem(TOKEN_KEY, id.token);
       localStorage.setItem(OPENID_KEY, id.openid);
@@ -79,8 +86,16 @@ function currentToken(): Promise<string> {
 }
 
 export const h5Transport: Transport = async (name, body) => {
+  if (portalWanted()) return portalTransport(name, body);
   const url = `/api/functions/${encodeURIComponent(name)}`;
-  const first = await postJson(url, body, await currentToken());
+  let token: string;
+  try {
+    token = await currentToken();
+  } catch (e) {
+    if (e instanceof DevSimulatorOff) return portalTransport(name, body);
+    throw e;
+  }
+  const first = await postJson(url, body, token);
   if (first.status !== 401) return first.json;
   // The token expired or the runtime was reset: get a new one for the same OpenID and retry once.
   const openid = openidFromUrl(window.location.href) ?? localStorage.getItem(OPENID_KEY) ?? undefined;

@@ -87,7 +87,11 @@ export function Bindings({ bindings, onUnbind, busy }: { bindings: BindingView[]
             {BINDING_TYPE[b.type] ? t(BINDING_TYPE[b.type]) : b.type}
           </Tag>
           <span className="mono">{b.label}</span>
-          {b.appid ? <span className="bindings__app">{t('users.binding.app', { appid: b.appid })}</span> : null}
+          {b.appid ? (
+            <span className="bindings__app" data-app-kind={b.appKind}>
+              {t(b.appKind === 'official-account' ? 'users.binding.officialAccount' : 'users.binding.app', { appid: b.appid })}
+            </span>
+          ) : null}
           <time dateTime={b.createdAt}>{formatTime(b.createdAt)}</time>
           {b.type === 'wechat' && onUnbind ? (
             <Button size="small" variant="text" theme="danger" data-unbind={b.id} disabled={busy} onClick={() => onUnbind(b)}>
