@@ -119,4 +119,19 @@ describe('admin sessions under attack', () => {
     const forged = `${Buffer.from(JSON.stringify({ ...payload, sub: 'adm_admin' }), 'utf8').toString('base64url')}.${sig}`;
     expect((await adminClient(t, forged).call('users.list', {})).status).toBe(401);
   });
+
+  test('given an admin token, when it is carried to the mini program functions, then it is nobody there (401), and it creates nothing', async () => {
+    const admin = await limitedAdmin(t, 'crossing', ['*']);
+    const before = t.digest();
+    for (const [fn, action, data] of [
+      ['auth', 'login', {}],
+      ['auth', 'me', {}],
+      ['records', 'list', { object: 'workOrder' }],
+      ['registration', 'getForm', {}],
+    ] as const) {
+      const r = await t.call(fn, { action, data }, { token: admin.token });
+      expect([fn, action, r.status, r.body.error?.code]).toEqual([fn, action, 401, 'auth/unauthenticated']);
+    }
+    expect(t.digest()).toBe(before);
+  });
 });
