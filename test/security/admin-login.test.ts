@@ -33,6 +33,12 @@ describe('admin login under attack', () => {
     expect(right.body.error.code).toBe('admin/locked');
   });
 
+  test('given guesses under spellings of one name (case, surrounding spaces), then they share one budget', async () => {
+    const spellings = ['admin', 'ADMIN', 'Admin', ' admin', 'admin ', 'aDmIn'];
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => adminLoginFrom(t.url, '127.0.0.8', spellings[i % spellings.length]!, `guess-${i}`)));
+    expect(codes(answers).filter((c) => c === 'admin/invalid-credentials').length).toBeLessThanOrEqual(PAIR_BUDGET.max);
+  });
+
   test('given an address locked out, when the owner signs in from another address, then they get in, and a typo there is still only a wrong password', async () => {
     await Promise.all(Array.from({ length: 20 }, () => adminLoginFrom(t.url, '127.0.0.4', 'admin', 'guess')));
     expect((await adminLoginFrom(t.url, '127.0.0.4', 'admin', t.adminPassword)).body.error.code).toBe('admin/locked');
