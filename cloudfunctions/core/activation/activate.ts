@@ -1,6 +1,7 @@
 import type { ActivatedUser, ActivateIn, ActivationResult } from '../contracts/admin';
 import { MANUAL_METHOD_ID } from '../contracts/admin';
 import type { Deps, StoreTx } from '../ports';
+import { TX_LIMITS } from '../ports/store';
 import type { AdminDoc, EnterpriseDoc, UserDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
@@ -9,7 +10,7 @@ import { auditInTx } from '../audit/audit';
 import { allRoles } from '../access/permissions';
 import { GUEST_ROLE_ID } from '../access/builtin-roles';
 import { retryOnConflict } from '../identity/retry';
-import { takeSeatsInTx } from '../licences/seats';
+import { licenceSummary, SEAT_BLOCKS, takeSeatsInTx } from '../licences/seats';
 import { getSettings } from '../settings/settings';
 import { tellActivated } from '../notifications/events';
 import { activatedEnterpriseId, activatedUserId } from './ids';
@@ -31,10 +32,13 @@ async function checkRoles(deps: Deps, roleIds: string[]): Promise<string[]> {
  * Contact. Preconditions: the Manual Activation switch is on, the admin may create enterprises and users,
  * every Account has at least one Contact.
  *
- * The whole request is ONE transaction: the seats it needs are taken together with every enterprise,
- * user and audit entry, so a request for three users with two free seats creates nothing
- * (`licence/exhausted`), and concurrent requests can never share a seat. Deterministic ids make a repeat —
- * or a concurrent duplicate — find the documents already there and change nothing.
+ * Each transaction takes its seats together with its enterprises, users and audit entries, so
+ * concurrent requests can never share a seat. A cloud transaction holds at most TX_LIMITS.operations, so
+ * a request for many Contacts is written in batches of ACTIVATION_BATCH, one transaction each. The seats
+ * of the whole request are checked first: a request for three users with two free seats creates nothing
+ * (`licence/exhausted`). Only seats taken by someone else between two batches can stop a request half
+ * way; then `licence/exhausted` says how many were activated, and deterministic ids make a repeat — or a
+ * concurrent duplicate — find the documents already there and finish the rest.
  */
 export async function activateAccounts(deps: Deps, admin: AdminDoc, input: ActivateIn): Promise<ActivationResult> {
   requireAdmin(admin, 'enterprises.create', 'users.create');
@@ -47,11 +51,65 @@ export async function activateAccounts(deps: Deps, admin: AdminDoc, input: Activ
   });
   const requested = plan.accounts.reduce((n, p) => n + p.selected.length, 0);
   if (requested > MAX_USERS_PER_ACTIVATION) throw new AppError('input/invalid', { field: 'accounts', reason: 'too-many-contacts', max: MAX_USERS_PER_ACTIVATION });
-  // More attempts than usual: every activation writes the one licence document, so they contend.
-  const result = await retryOnConflict(() => deps.store.transaction((tx) => activateInTx(deps, tx, admin, plan, roleIds)), 10);
-  // after the transaction: the invitation SMS and in-app entry report what is already stored
+  const batches = inBatches(plan, ACTIVATION_BATCH);
+  if (batches.length > 1) {
+    const needed = plan.accounts.reduce((n, p) => n + p.selected.filter((c) => !plan.usersByContact.has(c._id)).length, 0);
+    const { total, used, free } = await licenceSummary(deps);
+    if (needed > free) throw new AppError('licence/exhausted', { total, used, needed, free });
+  }
+  const results: ActivationResult[] = [];
+  for (const batch of batches) {
+    try {
+      // More attempts than usual: activations read every seat block, so they contend.
+      results.push(await retryOnConflict(() => deps.store.transaction((tx) => activateInTx(deps, tx, admin, batch, roleIds)), 10));
+    } catch (e) {
+      if (results.length && e instanceof AppError && e.code === 'licence/exhausted') throw new AppError('licence/exhausted', { ...e.params, activated: results.reduce((n, r) => n + r.activated.length, 0) });
+      throw e;
+    }
+  }
+  const result = merged(results);
+  // after the transactions: the invitation SMS and in-app entry report what is already stored
   await tellActivated(deps, result);
   return result;
+}
+
+/**
+ * Contacts per transaction: each may bring its Account's enterprise (read, insert, audit) and its own
+ * user (read, insert, audit); the seat blocks take up to two operations each.
+ */
+export const ACTIVATION_BATCH = Math.floor((TX_LIMITS.operations - 2 * SEAT_BLOCKS) / 6);
+
+/** The plan cut into plans of at most `size` Contacts, in order; an Account may span two. */
+function inBatches(plan: ActivationPlan, size: number): ActivationPlan[] {
+  const batches: ActivationPlan[] = [];
+  let current: ActivationPlan['accounts'] = [];
+  let count = 0;
+  for (const p of plan.accounts) {
+    for (let i = 0; i < p.selected.length || (i === 0 && !p.selected.length); ) {
+      const take = Math.min(size - count, p.selected.length - i);
+      current.push({ ...p, selected: p.selected.slice(i, i + take) });
+      count += take;
+      i += Math.max(take, 1);
+      if (count >= size) {
+        batches.push({ accounts: current, usersByContact: plan.usersByContact });
+        current = [];
+        count = 0;
+      }
+    }
+  }
+  if (current.length || !batches.length) batches.push({ accounts: current, usersByContact: plan.usersByContact });
+  return batches;
+}
+
+function merged(results: ActivationResult[]): ActivationResult {
+  const last = results[results.length - 1];
+  return {
+    activated: results.flatMap((r) => r.activated),
+    unchanged: results.flatMap((r) => r.unchanged),
+    enterprisesCreated: [...new Set(results.flatMap((r) => r.enterprisesCreated))],
+    seatsTaken: results.reduce((n, r) => n + r.seatsTaken, 0),
+    seats: last.seats,
+  };
 }
 
 async function activateInTx(deps: Deps, tx: StoreTx, admin: AdminDoc, plan: ActivationPlan, roleIds: string[]): Promise<ActivationResult> {

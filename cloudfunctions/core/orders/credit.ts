@@ -1,10 +1,10 @@
 import type { Deps, PayTransaction } from '../ports';
-import type { LicenceDoc, OrderDoc } from '../kernel/docs';
+import type { OrderDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { isoNow } from '../kernel/time';
 import { auditInTx } from '../audit/audit';
 import { retryOnConflict } from '../identity/retry';
-import { LICENCE_ID } from '../licences/seats';
+import { addSeatsInTx } from '../licences/seats';
 import { OUT_TRADE_NO } from './policy';
 
 export type CreditOutcome = 'credited' | 'already-credited';
@@ -43,9 +43,7 @@ export async function creditPaidOrder(deps: Deps, t: PayTransaction, via: 'notif
       await tx.update('orders', order._id, {
         set: { state: 'paid', paid_at: now, paid_via: via, ...(t.transactionId ? { transaction_id: t.transactionId } : {}) },
       });
-      const licence = await tx.get<LicenceDoc>('licences', LICENCE_ID);
-      if (licence) await tx.update('licences', LICENCE_ID, { inc: { total: order.seats } });
-      else await tx.insert('licences', { _id: LICENCE_ID, total: order.seats, used: 0 } satisfies LicenceDoc);
+      await addSeatsInTx(tx, order.seats);
       await auditInTx(deps, tx, {
         actor: 'system',
         action: 'licences.purchased',

@@ -3,28 +3,35 @@ import type { MethodConfig } from './method-config';
 
 interface OwnerCounterDoc {
   _id: string;
-  next: number;
+  /** Accounts this owner was given under the method */
+  count: number;
   method_id: string;
+  owner: string;
   [key: string]: unknown;
 }
 
-export const ownerCounterId = (methodId: string) => `owner-rr_${methodId}`;
+export const ownerCounterId = (methodId: string, owner: string) => `owner-rr_${methodId}_${owner}`;
 
 /**
- * The owner of a new Account (and its Contact). `round-robin` takes the next ticket of the method's
- * counter inside the registration's own transaction: the read and the increment commit together with
- * the Account or not at all (SQLite serialises writers; CloudBase aborts one of two transactions that
- * write the counter and `retryOnConflict` re-runs it), so N registrations over k owners give each owner
- * ⌊N/k⌋ or ⌈N/k⌉ — and a registration that fails takes no ticket.
+ * The owner of a new Account (and its Contact). `round-robin` gives the Account to an owner with the
+ * fewest Accounts so far — one counter per owner, read inside the registration's own transaction and
+ * incremented with it, so a registration that fails takes nothing. Ties go to a random owner, so a burst
+ * of registrations spreads its writes over every counter instead of one hot document.
+ * Why it stays fair: the chosen counter commits only if nobody changed it since this transaction read it
+ * (else a write conflict re-runs the registration), and counters only grow, so the owner incremented is
+ * still one of the least served when it commits: owners never differ by more than one — N registrations
+ * over k owners give each ⌊N/k⌋ or ⌈N/k⌉.
  */
 export async function roundRobinOwner(tx: StoreTx, method: MethodConfig): Promise<string | undefined> {
-  const owners = method.account.owners;
+  const owners = [...new Set(method.account.owners)];
   if (owners.length === 0) return undefined;
   if (method.account.ownerAssignment === 'single' || owners.length === 1) return owners[0];
-  const id = ownerCounterId(method.id);
-  const counter = await tx.get<OwnerCounterDoc>('counters', id);
-  const ticket = counter?.next ?? 0;
-  if (counter) await tx.update('counters', id, { inc: { next: 1 } });
-  else await tx.insert('counters', { _id: id, next: 1, method_id: method.id } satisfies OwnerCounterDoc);
-  return owners[ticket % owners.length];
+  const counts: Array<{ owner: string; doc: OwnerCounterDoc | null }> = [];
+  for (const owner of owners) counts.push({ owner, doc: await tx.get<OwnerCounterDoc>('counters', ownerCounterId(method.id, owner)) });
+  const fewest = Math.min(...counts.map((c) => c.doc?.count ?? 0));
+  const candidates = counts.filter((c) => (c.doc?.count ?? 0) === fewest);
+  const { owner, doc } = candidates[Math.floor(Math.random() * candidates.length)];
+  if (doc) await tx.update('counters', doc._id, { inc: { count: 1 } });
+  else await tx.insert('counters', { _id: ownerCounterId(method.id, owner), count: 1, method_id: method.id, owner } satisfies OwnerCounterDoc);
+  return owner;
 }

@@ -1,5 +1,6 @@
 import { sandboxPay, type SandboxWechatPay } from '../../../cloudfunctions/adapters/wxpay/sandbox';
 import type { LicenceDoc, OrderDoc } from '../../../cloudfunctions/core/kernel/docs';
+import { licenceSummary } from '../../../cloudfunctions/core/licences/seats';
 import { createTestDeps, type TestDeps } from '../../support/deps';
 import { FIXTURE_APPID, fixtureKeys } from './fixtures';
 
@@ -27,7 +28,11 @@ export async function createPayDeps(opts: { seats?: number; notifySigner?: 'publ
     logs,
     pay: gateway,
     sandbox: service,
-    licence: () => base.store.get<LicenceDoc>('licences', 'terminal-user'),
+    // the licence summed over its seat blocks (core/licences/seats.ts)
+    licence: async () => {
+      const { total, used } = await licenceSummary(base);
+      return { _id: 'terminal-user', total, used } as LicenceDoc;
+    },
     order: (id) => base.store.get<OrderDoc>('orders', id),
   };
 }

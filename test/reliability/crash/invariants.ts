@@ -22,7 +22,10 @@ export function checkInvariants(dataDir: string): InvariantResult[] {
     const orders = all('orders');
     const audit = all('audit_log');
     const counters = all('counters');
-    const licence = all('licences').find((l) => l._id === 'terminal-user') ?? { total: 0, used: 0 };
+    // seats live in blocks (core/licences/seats.ts): the licence is their sum
+    const licence = all('licences')
+      .filter((l) => l._id === 'terminal-user' || l._id.startsWith('terminal-user_b'))
+      .reduce((s, l) => ({ total: s.total + l.total, used: s.used + l.used }), { total: 0, used: 0 });
     const [userIds, entIds, accIds, conIds] = [ids(users), ids(enterprises), ids(accounts), ids(contacts)];
     const results: InvariantResult[] = [];
     const check = (name: string, violations: string[]) => results.push({ name, violations });
@@ -61,8 +64,9 @@ export function checkInvariants(dataDir: string): InvariantResult[] {
       'round-robin counters match the Accounts they assigned',
       counters
         .filter((c) => c._id.startsWith('owner-rr_'))
-        .filter((c) => c.next !== accounts.filter((a) => a.method_id === c.method_id && a.owner).length)
-        .map((c) => `counter ${c._id} = ${c.next}, accounts ${accounts.filter((a) => a.method_id === c.method_id && a.owner).length}`),
+        // one counter per owner (core/registration/owners.ts)
+        .filter((c) => c.count !== accounts.filter((a) => a.method_id === c.method_id && a.owner === c.owner).length)
+        .map((c) => `counter ${c._id} = ${c.count}, accounts ${accounts.filter((a) => a.method_id === c.method_id && a.owner === c.owner).length}`),
     );
     return results;
   } finally {
