@@ -33,7 +33,7 @@ const jsonResult = (statusCode: number, envelope: Envelope): HttpResult => ({ st
 
 /** `main` for a function reached through CloudBase's HTTP access path (the console's `admin`). */
 export function httpMain(fn: FunctionDef, ports: OptionalPorts = {}) {
-  return async (event: HttpEvent): Promise<HttpResult> => {
+  return async (event: HttpEvent, context?: unknown): Promise<HttpResult> => {
     const headers = Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']));
     const locale = pickLocale(undefined, headers['accept-language']);
     // the console runs on another origin (static hosting): answer its preflight, label every answer
@@ -54,7 +54,8 @@ export function httpMain(fn: FunctionDef, ports: OptionalPorts = {}) {
     const auth = headers['authorization'] ?? '';
     const bearer = auth.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
     // No WeChat identity over HTTP: the console authenticates with its bearer token only.
-    const out = await dispatch(fn, cloudbaseDeps(ports), { body, caller: null, bearer, acceptLanguage: headers['accept-language'], requestId: randomUUID() });
+    // the client IP only from the invocation context (admin login budgets are kept per address); never from a header
+    const out = await dispatch(fn, cloudbaseDeps(ports), { body, caller: null, bearer, acceptLanguage: headers['accept-language'], ip: clientIpFromContext(context), requestId: randomUUID() });
     return json(out.status, out.envelope);
   };
 }
