@@ -1,4 +1,5 @@
-import { ADMIN_PERMISSIONS, type AdminAccountView, type AdminCreateIn, type AdminPermission, type AdminsListOut, type AdminUpdateIn } from '../contracts/admin';
+import { adminPermissionsInUse } from '../access/table';
+import type { AdminAccountView, AdminCreateIn, AdminPermission, AdminsListOut, AdminUpdateIn } from '../contracts/admin';
 import type { Deps } from '../ports';
 import { StoreConflictError } from '../ports';
 import type { AdminDoc } from '../kernel/docs';
@@ -13,7 +14,9 @@ import { endAllSessions } from './admin-sessions';
  * hold, nobody manages an admin who holds more than they do, and the last admin able to manage admins
  * cannot be disabled or lose that power — so the console can never be left without one.
  */
-const AREAS = new Set(ADMIN_PERMISSIONS.map((p) => p.slice(0, p.indexOf('.'))));
+// what may be granted is what some action of the access table needs: the console offers the same names
+const GRANTABLE: readonly AdminPermission[] = adminPermissionsInUse();
+const AREAS = new Set(GRANTABLE.map((p) => p.slice(0, p.indexOf('.'))));
 
 export function accountView(a: AdminDoc): AdminAccountView {
   const view: AdminAccountView = { id: a._id, username: a.username, displayName: a.display_name, permissions: a.permissions, disabled: a.disabled === true };
@@ -25,7 +28,7 @@ export function accountView(a: AdminDoc): AdminAccountView {
 
 /** `*`, a name of the vocabulary, or `area.*` for an area of it. */
 export function isGrantable(p: string): boolean {
-  if (p === '*' || (ADMIN_PERMISSIONS as readonly string[]).includes(p)) return true;
+  if (p === '*' || (GRANTABLE as readonly string[]).includes(p)) return true;
   return p.endsWith('.*') && AREAS.has(p.slice(0, -2));
 }
 
@@ -80,7 +83,7 @@ async function targetOf(deps: Deps, actor: AdminDoc, id: string): Promise<AdminD
 
 export async function listAdmins(deps: Deps, actor: AdminDoc): Promise<AdminsListOut> {
   requireAdmin(actor, 'admins.manage');
-  return { items: (await allAdmins(deps)).map(accountView), permissions: [...ADMIN_PERMISSIONS] };
+  return { items: (await allAdmins(deps)).map(accountView), permissions: [...GRANTABLE] };
 }
 
 export async function createAdmin(deps: Deps, actor: AdminDoc, input: AdminCreateIn): Promise<AdminAccountView> {
