@@ -151,7 +151,14 @@ const EN_ABBREVIATIONS: Record<string, string> = {
 const EN_FILLERS = new Set(['and', 'the', 'of']);
 const EN_BRANCH = new Set(['branch', 'office']);
 
-const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+export const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
+
+/** The legal form a Chinese name states, read straight off the text (cheaper than normalising it). */
+export function legalFormOfName(raw: string): LegalForm {
+  if (/股份(有限|合作)?公司/.test(raw)) return 'joint-stock';
+  if (/有限合伙|普通合伙|合伙企业/.test(raw)) return 'partnership';
+  return raw.includes('公司') ? 'limited' : '';
+}
 
 /** An English name, word by word: legal forms, a branch, regions (bracketed, leading or trailing) come off. */
 function normaliseEnglish(lower: string): CompanyName {

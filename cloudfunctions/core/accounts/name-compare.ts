@@ -110,9 +110,9 @@ const join = (set: Iterable<string>, latin: boolean) => [...set].join(latin ? ' 
 
 /**
  * `typed` is what a person entered, `existing` an Account's name. Reasons come in the order a person
- * reads them: what matched, then what differs.
+ * reads them: what matched, then what differs. `rank: false` skips grading names judged different.
  */
-export function compareNames(typed: CompanyName, existing: CompanyName): NameComparison {
+export function compareNames(typed: CompanyName, existing: CompanyName, opts: { rank?: boolean } = {}): NameComparison {
   if (typed.key === existing.key) return { verdict: 'exact', score: 1, reasons: [{ code: 'same-name' }] };
   const pa = partsOf(typed);
   const pb = partsOf(existing);
@@ -169,8 +169,9 @@ export function compareNames(typed: CompanyName, existing: CompanyName): NameCom
   } else if (!fa !== !fb) reasons.push({ code: 'legal-form-missing' });
 
   if (against.length) {
-    // not offered; how alike they look still ranks the console's list, below the offer line
-    const score = Math.min(SCORE.related - 0.01, lookAlike(typed, existing, pa.brand, pb.brand) * (against.length > 1 ? 0.5 : 0.9));
+    // not offered; how alike they look ranks the console's list, below the offer line (skipped when only the offer matters)
+    const alike = opts.rank === false ? 0.5 : lookAlike(typed, existing, pa.brand, pb.brand);
+    const score = Math.min(SCORE.related - 0.01, alike * (against.length > 1 ? 0.5 : 0.9));
     return { verdict: 'different', score: Math.round(score * 1000) / 1000, reasons: [...reasons, ...against] };
   }
   const verdict: MatchVerdict = related ? 'related' : typo ? 'typo' : 'variant';

@@ -1,6 +1,6 @@
 import type { StoreTx } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
-import { normaliseCompanyName, type CompanyName } from './company-name';
+import { hasCjk, legalFormOfName, normaliseCompanyName, type CompanyName } from './company-name';
 import { indexedGrams } from './name-similarity';
 
 /**
@@ -56,8 +56,15 @@ export function accountNameFields(name: string): { name_key: string; name_core: 
   return { name_key: n.key, name_core: n.core, name_region: n.region, name_branch: n.branch };
 }
 
-/** The Account's name as the matcher reads it (its legal form and English words are not stored: read from the name). */
+/**
+ * The Account's name as the matcher reads it: the stored name fields of a Chinese name with its legal
+ * form read off the text; anything else (English words, no stored fields) normalised afresh.
+ */
 export function nameOfAccount(a: AccountDoc): CompanyName {
+  const key = a['name_key'];
+  if (typeof key === 'string' && typeof a['name_core'] === 'string' && hasCjk(a.name)) {
+    return { key, core: a['name_core'], region: String(a['name_region'] ?? ''), branch: String(a['name_branch'] ?? ''), form: legalFormOfName(a.name) };
+  }
   return normaliseCompanyName(a.name);
 }
 

@@ -73,12 +73,14 @@ export async function fuzzyCandidates(deps: Deps, name: CompanyName, opts: { min
     .slice(0, CANDIDATES_SCORED)
     .map(([id]) => id);
   const fetched = wanted.length ? await deps.store.getMany<AccountDoc>('accounts', wanted) : [];
+  const min = opts.minScore ?? OFFER_SCORE;
+  // only a list below the offer line needs different names graded
+  const rank = min < OFFER_SCORE;
   // merged Accounts are no candidates: what they had now belongs to the Account kept
   const scored = [...sameCore, ...fetched].filter((a) => !a['merged_into']).map((account) => {
-    const comparison = compareNames(name, nameOfAccount(account));
+    const comparison = compareNames(name, nameOfAccount(account), { rank });
     return { account, score: comparison.score, comparison };
   });
-  const min = opts.minScore ?? OFFER_SCORE;
   return scored
     .filter((s) => s.score >= min)
     .sort((a, b) => b.score - a.score || (a.account._id < b.account._id ? -1 : 1))
