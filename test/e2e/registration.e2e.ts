@@ -40,7 +40,7 @@ describe('self-registration: seed scenarios 1–4 in the h5 mini program', () =>
     await admin('methods.update', { id: 'mth_demo_auto', mode: opts.mode, enabled: true, account: { duplicateCheck: opts.duplicateCheck ?? 'exact' } });
     await admin('settings.update', {
       selfRegistration: { enabled: true },
-      guest: opts.guest ? { enabled: true, accountId: 'acc_demo_xingchen' } : { enabled: false },
+      guest: { enabled: opts.guest },
       workOrder: { accountRequired: opts.accountRequired, contactRequired: opts.accountRequired },
     });
   }

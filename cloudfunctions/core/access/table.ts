@@ -110,11 +110,11 @@ export const ACCESS = {
     'users.get': admin('users.read'),
     'users.disable': admin('users.update'),
     'users.enable': admin('users.update'),
-    'users.unbindWechat': admin('users.read', 'users.update'),
+    'users.unbindWechat': admin('users.update', 'users.read'),
     'users.setRoles': admin('users.update'),
     'users.approve': admin('users.update'),
     'users.reject': admin('users.update'),
-    'users.activate': admin('users.create', 'enterprises.create'),
+    'users.activate': admin('enterprises.create', 'users.create'),
     // the preview tells an admin without create permissions that they cannot activate (canActivate: false)
     'users.previewActivation': admin('users.read'),
     'accounts.list': admin('accounts.read'),
