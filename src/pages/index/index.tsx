@@ -48,12 +48,12 @@ export default function Index() {
     if (s?.state === 'anonymous') loginAsGuest().catch(() => undefined);
   };
 
-  // The Official Account portal's session ends on the server; the next load asks WeChat again.
+  // The Official Account portal's session ends on the server; the page starts over, logged out.
   const logout = isPortalMode()
     ? () => {
         void call('auth', 'logout', {})
           .catch(() => undefined)
-          .then(() => session.refresh());
+          .then(() => window.location.reload());
       }
     : undefined;
 
