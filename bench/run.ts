@@ -7,6 +7,7 @@ import { recordsList } from './records-list';
 import { functionsBench } from './functions';
 import { duplicateCheck } from './duplicate-check';
 import { sustainedLoad } from './load';
+import { registrationBurst } from './bursts';
 
 /** `npm run bench`: every figure is printed against a baseline measured in the same run. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ['functions', () => functionsBench(root)],
     ['duplicates', () => duplicateCheck()],
     ['load', () => sustainedLoad()],
+    ['bursts', () => registrationBurst()],
   ];
   const rows: BenchRow[] = [];
   for (const [name, run] of sections) {

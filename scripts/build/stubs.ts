@@ -10,6 +10,8 @@
  * - node-sdk `./storage` (xml2js, xmlbuilder, sax): cloud storage calls; Hulian stores no files;
  * - form-data (and mime-types): multipart uploads, storage only;
  * - jsonwebtoken: `auth().createTicket()` (custom login); Hulian signs its own tokens;
+ * - axios (and follow-redirects): the SDK's metadata probe, which runs only off Tencent Cloud (CloudBase
+ *   sets TENCENTCLOUD_RUNENV=SCF), and the `requestClient` shim for CloudBase extensions;
  * - @cloudbase/wx-cloud-client-sdk: data models (`app.models`) and MySQL; `init` builds their clients
  *   eagerly, so its stub hands back clients that refuse when used.
  */
@@ -30,6 +32,7 @@ export const STUBS: readonly Stub[] = [
   { name: '@cloudbase/node-sdk storage', filter: /^\.\/storage$/, importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]cloudbase\.js$/ },
   { name: 'form-data', filter: /^form-data$/ },
   { name: 'jsonwebtoken', filter: /^jsonwebtoken$/ },
+  { name: 'axios', filter: /^axios$/, importer: /@cloudbase[\\/]node-sdk[\\/]dist[\\/]/ },
   { name: '@cloudbase/wx-cloud-client-sdk', filter: /^@cloudbase\/wx-cloud-client-sdk$/, factories: ['generateHTTPClient', 'generateMySQLClient'] },
 ];
 
