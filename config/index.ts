@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 import devConfig from './dev';
@@ -8,6 +10,9 @@ import prodConfig from './prod';
  * overwrite each other (project.config.json points WeChat DevTools at dist/weapp/, the local
  * runtime serves dist/h5).
  */
+/** Core modules outside `src` that the app imports at run time (not only their types): compiled like `src`. */
+const SHARED_CORE = resolve(__dirname, '..', 'cloudfunctions', 'core');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'hulian',
@@ -36,12 +41,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      // shared rules the mini program imports from core (e.g. the one mainland-mobile pattern) are TS too
+      compile: { include: [SHARED_CORE] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [SHARED_CORE] },
       publicPath: '/',
       staticDirectory: 'static',
       // Hash routing: the local runtime serves dist/h5 as plain files with no SPA fallback needed.

@@ -10,6 +10,8 @@ const SUB_PACKAGES: NonNullable<Taro.AppConfig['subPackages']> = [
   { root: 'packages/records', pages: ['devices/index', 'device/index', 'work-orders/index', 'work-order/index', 'work-order-new/index', 'service-request/index'] },
   // self-registration: the form rendered from the method's layout (issue 4)
   { root: 'packages/register', pages: ['pages/form/index'] },
+  // "My" pages: notifications, my registration, my service requests, my bindings (issue 15)
+  { root: 'packages/me', pages: ['notifications/index', 'registration/index', 'requests/index', 'bindings/index'] },
 ];
 
 export default defineAppConfig({

@@ -27,7 +27,7 @@ export function ServiceEntries({ session }: { session: SessionView | null }) {
       <Text className="section__title">{t.services.title}</Text>
       <View className="entries">
         {entries.map((e) => (
-          <View key={e.id} id={e.id} className="card entry" onClick={() => void Taro.navigateTo({ url: e.url })}>
+          <View key={e.id} id={e.id} className="card entry tappable" onClick={() => void Taro.navigateTo({ url: e.url })}>
             <Text className="entry__label">{e.label}</Text>
             <Text className="muted small">{e.hint}</Text>
           </View>

@@ -32,5 +32,8 @@ export type {
   SessionView,
 } from '../../cloudfunctions/core/contracts';
 
+/** What people are told, and service request states (the "My" subpackage). */
+export type { NotificationItem, NotificationKind, ServiceRequestStatus } from '../../cloudfunctions/core/contracts';
+
 /** Self-registration (the register subpackage). */
 export type { AccountNameCheck, Field, MatchReason, NewAccountRule, RegistrationForm, RegistrySummary, SubmitRegistrationIn, SubmitRegistrationOut } from '../../cloudfunctions/core/contracts';

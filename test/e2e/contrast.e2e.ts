@@ -26,6 +26,13 @@ describe('readable controls at 375 px', () => {
     return out;
   }
 
+  test('given white on WeChat green and a disabled grey, then the check reports both (it can fail)', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<button style="background:#07c160;color:#fff;font-size:14px">登录</button><button disabled style="background:#f7f7f7;color:rgba(0,0,0,.3)">发送</button><button style="background:#07803f;color:#fff">好</button>');
+    expect((await contrastFailures(page)).map((f) => f.text)).toEqual(['登录', '发送']);
+    await page.close();
+  });
+
   test.each(['zh-CN', 'en'])('given the mini program in %s, when every page is walked, then no control is below its contrast ratio', async (locale) => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
     const page = await context.newPage();

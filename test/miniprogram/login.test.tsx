@@ -103,7 +103,8 @@ describe('SMS login page', () => {
     const page = await openLogin();
     await type(page, 'login-phone', '1380000');
     await click(page, 'login-send-code');
-    expect(text(byId(page, 'login-error'))).toBe('请输入正确的 11 位手机号。');
+    // said next to the phone field, before anything is sent
+    expect(text(byId(page, 'login-phone-error'))).toBe('请输入正确的 11 位手机号。');
     expect(backend.callsTo('auth.sendSmsCode')).toHaveLength(0);
     await type(page, 'login-phone', '13800000006');
     await click(page, 'login-send-code');

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../records/cursor';
 import { takeWhile } from './paging';
 import { requireAdmin } from './permissions';
 import { auditEntryView } from './views';
+import { withAuditNames } from '../audit/names';
 
 interface Position {
   at: string;
@@ -62,7 +63,7 @@ export async function listAudit(deps: Deps, admin: AdminDoc, opts: AuditListIn):
     const older = await deps.store.find('audit_log', { where, orderBy: [['at', 'desc'], ['_id', 'desc']], limit: limit + 1 - docs.length });
     docs.push(...takeWhile(older, (d) => String(d['at']) >= from));
   }
-  const items = docs.slice(0, limit).map(auditEntryView);
+  const items = await withAuditNames(deps, docs.slice(0, limit).map(auditEntryView));
   if (docs.length <= limit) return { items };
   const last = items[limit - 1];
   return { items, nextCursor: encodePosition({ at: last.at, id: last.id }) };

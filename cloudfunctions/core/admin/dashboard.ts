@@ -5,6 +5,7 @@ import type { AdminDoc } from '../kernel/docs';
 import { licenceSummary } from '../licences/seats';
 import { requireAdmin } from './permissions';
 import { auditEntryView } from './views';
+import { withAuditNames } from '../audit/names';
 
 export const DASHBOARD_DAYS = 30;
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -49,6 +50,6 @@ export async function dashboard(deps: Deps, admin: AdminDoc): Promise<DashboardV
     users: { active, pending, disabled },
     registrationsPerDay: perDay,
     pendingApprovals: pending,
-    recentActivity: recent.map(auditEntryView),
+    recentActivity: await withAuditNames(deps, recent.map(auditEntryView)),
   };
 }

@@ -4,6 +4,7 @@ import type { AdminDoc, BindingDoc, UserDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
 import { requireAdmin } from './permissions';
 import { adminUserRow, auditEntryView, bindingView } from './views';
+import { withAuditNames } from '../audit/names';
 
 export const HISTORY_LIMIT = 50;
 
@@ -19,5 +20,5 @@ export async function getUserDetail(deps: Deps, admin: AdminDoc, userId: string)
   // an appid is an Official Account when this deployment holds its secret (the portal logs in through it)
   const officialAccounts = new Set(deps.officialAccount.appids());
   const views = bindings.map(bindingView).map((b) => (b.appid ? { ...b, appKind: officialAccounts.has(b.appid) ? ('official-account' as const) : ('mini-program' as const) } : b));
-  return { ...adminUserRow(user), updatedAt: user.updated_at, bindings: views, history: history.map(auditEntryView) };
+  return { ...adminUserRow(user), updatedAt: user.updated_at, bindings: views, history: await withAuditNames(deps, history.map(auditEntryView)) };
 }

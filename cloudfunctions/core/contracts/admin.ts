@@ -119,6 +119,8 @@ export interface AuditEntryView {
   action: string;
   target: string;
   details?: Record<string, unknown>;
+  /** the names of what the entry mentions: an id (or `admin:{id}` for an admin actor) → its name */
+  names?: Record<string, string>;
 }
 
 /** `users.get`: the row plus bindings and the user's history from the audit log (newest first). */

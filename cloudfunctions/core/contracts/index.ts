@@ -5,3 +5,4 @@ export * from './admin';
 export * from './registration';
 export * from './account-merge';
 export * from './actions';
+export * from './notifications';

@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import { ArticleList } from '../../components/ArticleList';
 import { LocaleToggle } from '../../components/LocaleToggle';
 import { LoginPrompt } from '../../components/LoginPrompt';
+import { MyEntries } from '../../components/MyEntries';
+import { WaysIn } from '../../components/WaysIn';
 import { PortalIntro } from '../../components/PortalIntro';
 import { SessionCard } from '../../components/SessionCard';
 import { ServiceEntries } from '../../components/ServiceEntries';
@@ -65,6 +67,8 @@ export default function Index() {
       </View>
       <SessionCard value={session} onLogin={goLogin} onLogout={logout} />
       {showPrompt && <LoginPrompt next={s?.next} onGo={goLogin} onCancel={notNow} />}
+      <WaysIn value={session} />
+      <MyEntries session={s} />
       {!gated && <ServiceEntries session={s} />}
       {gated ? (
         <PortalIntro />

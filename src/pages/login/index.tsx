@@ -8,13 +8,13 @@ import { useCountdown } from '../../hooks/useCountdown';
 import { useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { call, isCallError } from '../../services/client';
+import { MOBILE_CN as MOBILE } from '../../services/mobile';
 
 import './index.css';
 
 const HOME_URL = '/pages/index/index';
 /** The self-registration form (subpackage `packages/register`). */
 const REGISTER_URL = '/packages/register/pages/form/index';
-const MOBILE = /^1[3-9]\d{9}$/;
 const CODE = /^\d{6}$/;
 
 const digits = (value: string, max: number) => value.replace(/\D/g, '').slice(0, max);
@@ -33,6 +33,8 @@ export default function LoginPage() {
   const [code, setCode] = useState('');
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // a malformed phone or code is said next to its field, before anything is sent
+  const [fieldError, setFieldError] = useState<{ phone?: string; code?: string }>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -40,7 +42,8 @@ export default function LoginPage() {
 
   const sendCode = async () => {
     setError(null);
-    if (!MOBILE.test(phone)) return setError(t.smsLogin.badPhone);
+    setFieldError({});
+    if (!MOBILE.test(phone)) return setFieldError({ phone: t.smsLogin.badPhone });
     setSending(true);
     try {
       const r = await call('auth', 'sendSmsCode', { phone, purpose: 'login' });
@@ -57,8 +60,9 @@ export default function LoginPage() {
 
   const submit = async () => {
     setError(null);
-    if (!MOBILE.test(phone)) return setError(t.smsLogin.badPhone);
-    if (!CODE.test(code)) return setError(t.smsLogin.badCode);
+    setFieldError({});
+    if (!MOBILE.test(phone)) return setFieldError({ phone: t.smsLogin.badPhone });
+    if (!CODE.test(code)) return setFieldError({ code: t.smsLogin.badCode });
     if (!agreed) return setError(t.smsLogin.needConsent);
     if (!portal.data) return setError(portal.error?.message ?? t.home.loading);
     setSubmitting(true);
@@ -88,6 +92,11 @@ export default function LoginPage() {
         <View className="login__field">
           <Text className="login__label">{t.smsLogin.phone}</Text>
           <Input id="login-phone" className="login__input" type="number" value={phone} maxlength={11} placeholder={t.smsLogin.phonePlaceholder} onInput={(e) => setPhone(digits(e.detail.value, 11))} />
+          {fieldError.phone && (
+            <Text id="login-phone-error" className="error-text">
+              {fieldError.phone}
+            </Text>
+          )}
         </View>
         <View className="login__field">
           <Text className="login__label">{t.smsLogin.code}</Text>
@@ -97,6 +106,11 @@ export default function LoginPage() {
               {wait > 0 ? t.smsLogin.resendIn.replace('{seconds}', String(wait)) : t.smsLogin.sendCode}
             </Button>
           </View>
+          {fieldError.code && (
+            <Text id="login-code-error" className="error-text">
+              {fieldError.code}
+            </Text>
+          )}
         </View>
         {sentTo && !error && (
           <Text id="login-code-sent" className="hint">

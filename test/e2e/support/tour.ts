@@ -58,6 +58,11 @@ export const MINI_PROGRAM_STOPS: Stop[] = [
   { name: 'work-order-new', path: h5('/packages/records/work-order-new/index', ZHANG_WEI), ready: '#wo-submit' },
   { name: 'service-request', path: h5('/packages/records/service-request/index', ZHANG_WEI), ready: '#sr-submit' },
   { name: 'register', path: h5('/packages/register/pages/form/index', 'oTourVisitor0004'), ready: '#reg-submit, #reg-closed, .page' },
+  { name: 'home-form-app', path: `/?openid=oTourVisitor0005&appid=wxdemo0000000002#/pages/index/index`, ready: '#ways-in' },
+  { name: 'my-notifications', path: h5('/packages/me/notifications/index', ZHANG_WEI), ready: '#notifications-empty, .notification-item' },
+  { name: 'my-registration', path: h5('/packages/me/registration/index', ZHANG_WEI), ready: '#my-registration-status' },
+  { name: 'my-requests', path: h5('/packages/me/requests/index', ZHANG_WEI), ready: '#my-requests-empty, .my-request' },
+  { name: 'my-bindings', path: h5('/packages/me/bindings/index', ZHANG_WEI), ready: '#my-binding-user' },
 ];
 
 const nav = (key: string, ready: string): Stop => ({ name: `console-${key}`, path: `/console/#/${key}`, ready });

@@ -1,4 +1,5 @@
 import { string } from '../../kernel/schema';
+import { MOBILE_CN } from '../../sms/codes';
 
 /** Field shapes shared by the record specs. */
 export const title = () => string({ min: 2, max: 80 });
@@ -9,5 +10,5 @@ export const recordId = () => string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]
 /** `''` detaches an optional reference. */
 export const recordIdOrEmpty = () => string({ max: 64, pattern: /^[A-Za-z0-9_-]*$/ });
 export const isoDay = () => string({ pattern: /^\d{4}-\d{2}-\d{2}$/ });
-/** mainland mobile or landline as people type them: digits, spaces, dashes, an optional leading + */
-export const phone = () => string({ min: 5, max: 20, pattern: /^\+?[0-9][0-9 -]{4,19}$/ });
+/** a mainland mobile, the one rule every phone field shares (core/sms/codes.ts) */
+export const phone = () => string({ pattern: MOBILE_CN, max: 11 });

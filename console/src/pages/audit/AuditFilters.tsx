@@ -58,7 +58,7 @@ export function AuditFilters({ value, onApply }: { value: AuditFilter; onApply: 
           {AUDIT_ACTIONS.map((a) => (
             <Select.Option key={a} value={a} label={actionLabel(a)}>
               <span data-option={a}>
-                {actionLabel(a)} <span className="mono">{a}</span>
+                {actionLabel(a)}
               </span>
             </Select.Option>
           ))}

@@ -22,7 +22,7 @@ import '../../i18n/messages';
  */
 export default function AuditPage() {
   const { t, formatTime } = useI18n();
-  const { actionLabel, actorLabel } = useAuditText();
+  const { actionLabel, actorLabel, targetLabel } = useAuditText();
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
 
   const load = useCallback(
@@ -48,8 +48,8 @@ export default function AuditPage() {
         width: 200,
         ellipsis: true,
         cell: ({ row }) => (
-          <button type="button" className="link-button" data-filter-actor={row.actor} title={row.actor} onClick={() => setFilter((f) => ({ ...f, actor: row.actor }))}>
-            {actorLabel(row.actor)}
+          <button type="button" className="link-button" data-filter-actor={row.actor} onClick={() => setFilter((f) => ({ ...f, actor: row.actor }))}>
+            {actorLabel(row.actor, row.names)}
           </button>
         ),
       },
@@ -70,16 +70,16 @@ export default function AuditPage() {
         ellipsis: true,
         cell: ({ row }) =>
           row.target ? (
-            <button type="button" className="link-button mono" data-filter-target={row.target} onClick={() => setFilter((f) => ({ ...f, target: row.target }))}>
-              {row.target}
+            <button type="button" className="link-button" data-filter-target={row.target} onClick={() => setFilter((f) => ({ ...f, target: row.target }))}>
+              {targetLabel(row.target, row.names)}
             </button>
           ) : (
             t('common.none')
           ),
       },
-      { colKey: 'details', title: t('audit.col.details'), cell: ({ row }) => <AuditDetails details={row.details} /> },
+      { colKey: 'details', title: t('audit.col.details'), cell: ({ row }) => <AuditDetails details={row.details} names={row.names} /> },
     ],
-    [t, formatTime, actionLabel, actorLabel],
+    [t, formatTime, actionLabel, actorLabel, targetLabel],
   );
 
   const filtered = filter !== NO_FILTER && (!!filter.actor || !!filter.action || !!filter.target || !!filter.fromDay || !!filter.toDay);

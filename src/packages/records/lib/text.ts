@@ -39,7 +39,7 @@ const zh = {
     subjectPlaceholder: '如“新设备安装”',
     description: '需求说明',
     contactName: '联系人',
-    contactPhone: '联系电话',
+    contactPhone: '联系手机',
     contactHintGuest: '访客提交需留下联系方式，以便我们与你联系。',
     contactHintMember: '留空则使用你账号中的联系方式。',
     submit: '提交申请',
@@ -48,6 +48,7 @@ const zh = {
     again: '再提交一条',
     home: '返回首页',
     contactMissing: '请填写联系人和联系电话',
+    badPhone: '请输入 11 位手机号，如 13800000000',
   },
   category: { consultation: '咨询', installation: '安装', repair: '维修', training: '培训', other: '其他' } satisfies Record<ServiceRequestCategory, string>,
 };
@@ -87,7 +88,7 @@ const en: RecordsText = {
     subjectPlaceholder: 'e.g. "Install a new machine"',
     description: 'Details',
     contactName: 'Contact name',
-    contactPhone: 'Phone',
+    contactPhone: 'Mobile',
     contactHintGuest: 'As a guest, please leave a way to reach you.',
     contactHintMember: 'Leave empty to use the details on your account.',
     submit: 'Send request',
@@ -96,6 +97,7 @@ const en: RecordsText = {
     again: 'Send another',
     home: 'Back to home',
     contactMissing: 'Please enter a contact name and phone number',
+    badPhone: 'Please enter an 11-digit mainland mobile number, e.g. 13800000000',
   },
   category: { consultation: 'Consulting', installation: 'Installation', repair: 'Repair', training: 'Training', other: 'Other' },
 };

@@ -7,6 +7,8 @@ import { useSession } from '../../../hooks/useSession';
 import { CallError } from '../../../services/client';
 import type { ServiceRequestCategory } from '../../../services/contracts';
 import { can } from '../../../services/permissions';
+import { askToBeTold } from '../../../services/subscribe';
+import { MOBILE_CN } from '../../../services/mobile';
 import { Choice, Empty, goRegister } from '../components/States';
 import { call } from '../lib/api';
 import { useRecordsText } from '../lib/text';
@@ -29,6 +31,7 @@ export default function ServiceRequestPage() {
   const [contactName, setContactName] = useState('');
   const [contactPhone, setContactPhone] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [needsRegistration, setNeedsRegistration] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [doneId, setDoneId] = useState<string | null>(null);
@@ -58,7 +61,10 @@ export default function ServiceRequestPage() {
     if (subject.trim().length < 2) return setProblem(t.form.titleTooShort);
     if (!description.trim()) return setProblem(t.form.descriptionMissing);
     if (isGuest && (!contactName.trim() || !contactPhone.trim())) return setProblem(t.service.contactMissing);
+    if (contactPhone.trim() && !MOBILE_CN.test(contactPhone.trim())) return setPhoneError(t.service.badPhone);
     setProblem(null);
+    // inside the tap, as WeChat requires: one-time consent to hear how the request goes
+    if (!isGuest) void askToBeTold(session, ['serviceRequest.updated']);
     setSubmitting(true);
     try {
       const data = {
@@ -101,7 +107,12 @@ export default function ServiceRequestPage() {
         </View>
         <View className="field">
           <Text className="field__label">{t.service.contactPhone}</Text>
-          <Input id="sr-contact-phone" className="field__input" type="number" value={contactPhone} maxlength={20} onInput={(e) => setContactPhone(e.detail.value)} />
+          <Input id="sr-contact-phone" className="field__input" type="number" value={contactPhone} maxlength={11} onInput={(e) => (setContactPhone(e.detail.value.replace(/\D/g, '').slice(0, 11)), setPhoneError(null))} />
+          {phoneError && (
+            <Text id="sr-contact-phone-error" className="error-text">
+              {phoneError}
+            </Text>
+          )}
         </View>
         {problem && (
           <Text id="sr-form-error" className="error-text">

@@ -2,7 +2,9 @@ import type { Field } from '../../../services/contracts';
 
 import { fill, type RegisterText } from './text';
 
-export const MOBILE = /^1[3-9]\d{9}$/;
+import { MOBILE_CN as MOBILE } from '../../../services/mobile';
+
+export { MOBILE };
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{1,63}$/;
 const NUMBER = /^-?\d{1,15}(\.\d{1,6})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

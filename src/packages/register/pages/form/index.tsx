@@ -16,6 +16,8 @@ import { useRegisterText } from '../../lib/text';
 import { filled, sectionErrors } from '../../lib/validate';
 
 import '../../lib/register.css';
+import { askToBeTold } from '../../../../services/subscribe';
+import { RESUBMIT_KEY, type EarlierAnswers } from '../../../../services/resubmit';
 
 type Values = Record<string, string>;
 type Decision = { confirmCandidateId: string } | { declinedCandidateId: string } | Record<string, never>;
@@ -48,6 +50,15 @@ export default function RegisterFormPage() {
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: t.title }).catch(() => undefined);
   }, [t]);
+
+  // Sent back after a rejection: what the person typed last time, to correct rather than retype.
+  useEffect(() => {
+    const earlier = Taro.getStorageSync(RESUBMIT_KEY) as EarlierAnswers | '';
+    if (!earlier) return;
+    Taro.removeStorageSync(RESUBMIT_KEY);
+    if (earlier.accountName) setAccount((a) => ({ ...a, name: earlier.accountName ?? '' }));
+    setContact((c) => ({ ...c, ...(earlier.contactName ? { name: earlier.contactName } : {}), ...(earlier.mobile ? { mobile1: earlier.mobile } : {}) }));
+  }, []);
 
   // Someone who already belongs to an Account (or asked to join one) sees where they stand, not the form.
   const user = s?.user;
@@ -107,6 +118,8 @@ export default function RegisterFormPage() {
 
   const submit = async (decision: Decision = {}) => {
     if (!validate()) return;
+    // inside the tap, as WeChat requires: one-time consent to hear how the registration is decided
+    void askToBeTold(s, ['registration.approved', 'registration.rejected']);
     setSubmitting(true);
     setProblem(null);
     try {
