@@ -55,6 +55,7 @@ export type {
   Permission,
   PermissionAction,
   RegistrationMode,
+  AppKind,
   RoleView,
   Scope,
   SettingsPatch,

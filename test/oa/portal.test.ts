@@ -16,7 +16,7 @@ describe('Official Account portal', () => {
     admin = await demoAdmin(t);
     await setFreeSeats(t, 100);
     termsVersion = (await admin.ok('settings.get')).terms.version;
-    methodId = (await admin.ok('methods.create', { name: '服务号自动开通', appId: OA, mode: 'openid-auto', roleIds: ['terminal-user'] })).id;
+    methodId = (await admin.ok('methods.create', { name: '服务号自动开通', appId: OA, appKind: 'official-account', mode: 'openid-auto', roleIds: ['terminal-user'] })).id;
   });
   afterAll(() => t.stop());
 
@@ -36,6 +36,17 @@ describe('Official Account portal', () => {
     await admin.ok('methods.update', { id: methodId, ...patch });
     await setSettings(t, settings);
   };
+
+  describe('the app in the methods editor', () => {
+    test('given the Official Account marked in its method, then the method says so, other methods stay mini programs, and a made-up kind is refused with nothing written', async () => {
+      const { items } = await admin.ok('methods.list');
+      expect(items.find((m: { id: string }) => m.id === methodId)).toMatchObject({ appId: OA, appKind: 'official-account' });
+      expect(items.filter((m: { id: string }) => m.id !== methodId).every((m: { appKind: string }) => m.appKind === 'mini-program')).toBe(true);
+      const before = t.digest();
+      expect((await admin.call('methods.update', { id: methodId, appKind: 'website' })).body.error.code).toBe('input/invalid');
+      expect(t.digest()).toBe(before);
+    });
+  });
 
   describe('the code', () => {
     test.each([

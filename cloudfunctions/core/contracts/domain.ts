@@ -86,6 +86,8 @@ export interface Page<T> {
 }
 
 export type RegistrationMode = 'openid-auto' | 'form';
+/** which kind of WeChat app an AppID is: a mini program, or an Official Account whose web portal logs in by OAuth */
+export type AppKind = 'mini-program' | 'official-account';
 
 /** Business records (`records` function). Ownership (Account, Contact, creator) never appears on the wire. */
 export type DeviceStatus = 'running' | 'stopped' | 'maintenance' | 'retired';

@@ -1,4 +1,4 @@
-import type { RegistrationMode, UserStatus, UserView } from './domain';
+import type { AppKind, RegistrationMode, UserStatus, UserView } from './domain';
 
 /** Wire shapes of self-registration: the `registration` function and the console's `methods.*`. */
 
@@ -57,6 +57,8 @@ export interface MethodView {
   id: string;
   name: string;
   appId: string;
+  /** the app is a mini program or an Official Account (its web portal logs in by OAuth); default mini program */
+  appKind: AppKind;
   enabled: boolean;
   mode: RegistrationMode;
   roleIds: string[];
@@ -69,6 +71,7 @@ export interface MethodView {
 export interface MethodInput {
   name: string;
   appId: string;
+  appKind?: AppKind;
   enabled?: boolean;
   mode: RegistrationMode;
   roleIds?: string[];

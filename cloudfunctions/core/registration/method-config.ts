@@ -1,4 +1,5 @@
 import type { DuplicateCheck, FieldLayout, FieldType, MethodView, NewAccountRule, OwnerAssignment } from '../contracts/registration';
+import type { AppKind } from '../contracts/domain';
 import type { MethodDoc } from '../kernel/docs';
 
 /** A layout field as stored (snake_case). */
@@ -18,6 +19,7 @@ export interface MethodConfig {
   id: string;
   name: string;
   appId: string;
+  appKind: AppKind;
   enabled: boolean;
   mode: MethodDoc['mode'];
   roleIds: string[];
@@ -71,6 +73,7 @@ export function methodConfig(doc: MethodDoc): MethodConfig {
     id: doc._id,
     name: doc.name,
     appId: doc.app_id,
+    appKind: doc['app_kind'] === 'official-account' ? 'official-account' : 'mini-program',
     enabled: doc.enabled,
     mode: doc.mode,
     roleIds: [...doc.role_ids],
@@ -111,6 +114,7 @@ export function methodView(doc: MethodDoc): MethodView {
     id: m.id,
     name: m.name,
     appId: m.appId,
+    appKind: m.appKind,
     enabled: m.enabled,
     mode: m.mode,
     roleIds: m.roleIds,

@@ -35,6 +35,7 @@ const contact = object({ recordType: optional(string({ min: 1, max: 40 })), fiel
 const parts = {
   name: string({ min: 1, max: 40 }),
   appId: string({ min: 1, max: 32 }),
+  appKind: optional(literal('mini-program', 'official-account')),
   enabled: optional(boolean()),
   mode: literal('openid-auto', 'form'),
   roleIds: optional(array(methodId(), { max: 20 })),
@@ -53,7 +54,7 @@ export const methodsActions = {
     return createMethod(ctx.deps, admin, input);
   }),
   'methods.update': asAdmin(
-    object({ id: methodId(), name: optional(parts.name), appId: optional(parts.appId), enabled: parts.enabled, mode: optional(parts.mode), roleIds: parts.roleIds, account: parts.account, contact: parts.contact }),
+    object({ id: methodId(), name: optional(parts.name), appId: optional(parts.appId), appKind: parts.appKind, enabled: parts.enabled, mode: optional(parts.mode), roleIds: parts.roleIds, account: parts.account, contact: parts.contact }),
     async (ctx, admin, input) => {
       requireAdmin(admin, 'settings.update');
       return updateMethod(ctx.deps, admin, input);

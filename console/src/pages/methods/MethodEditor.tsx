@@ -7,7 +7,7 @@ import { Switch } from 'tdesign-react/es/switch';
 import { TagInput } from 'tdesign-react/es/tag-input';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RoleSelect } from '../../components/RoleSelect';
-import type { DuplicateCheck, MethodAccountSettings, MethodContactSettings, MethodView, NewAccountRule, OwnerAssignment, RegistrationMode, RoleView } from '../../contracts';
+import type { AppKind, DuplicateCheck, MethodAccountSettings, MethodContactSettings, MethodView, NewAccountRule, OwnerAssignment, RegistrationMode, RoleView } from '../../contracts';
 import { domId } from '../../domId';
 import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
@@ -15,6 +15,7 @@ import { draftOf, draftProblems, inputOf, type MethodDraft } from './draft';
 import { FieldLayoutEditor } from './FieldLayoutEditor';
 
 const MODES: readonly RegistrationMode[] = ['openid-auto', 'form'];
+const APP_KINDS: readonly AppKind[] = ['mini-program', 'official-account'];
 const RULES: readonly NewAccountRule[] = ['user-defined', 'select-existing', 'registry'];
 const CHECKS: readonly DuplicateCheck[] = ['exact', 'fuzzy'];
 const OWNERS: readonly OwnerAssignment[] = ['single', 'round-robin'];
@@ -93,6 +94,7 @@ export function MethodEditor({ editing, roles, defaultRoleIds, onClose, onSaved 
               <Input {...domId('method-appid')} value={draft.appId} maxlength={32} placeholder="wx…" onChange={(v) => set({ appId: String(v) })} />
             </label>
           </div>
+          <Choice id="method-app-kind" label={t('methods.appKind')} value={draft.appKind} values={APP_KINDS} onChange={(appKind) => set({ appKind })} text={(k) => t(`methods.appKind.${k}`)} help={(k) => t(`methods.appKindHelp.${k}`)} />
           <label className="inline-switch field-inline">
             <span id="method-enabled" data-on={String(draft.enabled)}>
               <Switch value={draft.enabled} onChange={(v) => set({ enabled: Boolean(v) })} />

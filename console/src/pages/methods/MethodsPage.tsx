@@ -63,7 +63,16 @@ export default function MethodsPage() {
   const columns = useMemo<BaseTableCol<MethodView>[]>(
     () => [
       { colKey: 'name', title: t('methods.name'), ellipsis: true, cell: ({ row }) => row.name },
-      { colKey: 'appId', title: t('methods.appId'), width: 180, cell: ({ row }) => <span className="mono">{row.appId}</span> },
+      {
+        colKey: 'appId',
+        title: t('methods.appId'),
+        width: 220,
+        cell: ({ row }) => (
+          <span data-app-kind={row.appKind}>
+            <span className="mono">{row.appId}</span> {row.appKind === 'official-account' ? <Tag variant="light">{t('methods.appKind.official-account')}</Tag> : null}
+          </span>
+        ),
+      },
       { colKey: 'mode', title: t('methods.mode'), width: 150, cell: ({ row }) => <Tag variant="light" theme={row.mode === 'form' ? 'primary' : 'success'}>{t(`methods.mode.${row.mode}`)}</Tag> },
       { colKey: 'enabled', title: t('methods.enabled'), width: 90, cell: ({ row }) => (row.enabled ? <Tag theme="success" variant="light">{t('common.on')}</Tag> : <Tag variant="light">{t('common.off')}</Tag>) },
       { colKey: 'account', title: t('methods.rule'), width: 150, cell: ({ row }) => t(`methods.rule.${row.account.newAccountRule}`) },

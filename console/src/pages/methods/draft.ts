@@ -1,4 +1,4 @@
-import type { MethodAccountSettings, MethodContactSettings, MethodView, RegistrationMode } from '../../contracts';
+import type { AppKind, MethodAccountSettings, MethodContactSettings, MethodView, RegistrationMode } from '../../contracts';
 import { layoutProblems } from './FieldLayoutEditor';
 import { newMethodInput } from './defaults';
 
@@ -6,6 +6,7 @@ import { newMethodInput } from './defaults';
 export interface MethodDraft {
   name: string;
   appId: string;
+  appKind: AppKind;
   enabled: boolean;
   mode: RegistrationMode;
   roleIds: string[];
@@ -15,11 +16,11 @@ export interface MethodDraft {
 
 export function draftOf(method: MethodView | null, defaultRoleIds: string[]): MethodDraft {
   if (method) {
-    const { name, appId, enabled, mode, roleIds, account, contact } = method;
-    return { name, appId, enabled, mode, roleIds, account, contact };
+    const { name, appId, appKind, enabled, mode, roleIds, account, contact } = method;
+    return { name, appId, appKind, enabled, mode, roleIds, account, contact };
   }
   const fresh = newMethodInput(defaultRoleIds);
-  return { ...fresh, account: fresh.account as MethodAccountSettings, contact: fresh.contact as MethodContactSettings };
+  return { ...fresh, appKind: 'mini-program', account: fresh.account as MethodAccountSettings, contact: fresh.contact as MethodContactSettings };
 }
 
 export type DraftProblem = 'methods.problem.name' | 'methods.problem.appId' | 'methods.problem.owners' | 'methods.problem.accountFields' | 'methods.problem.contactFields';
@@ -41,6 +42,7 @@ export function inputOf(d: MethodDraft) {
   return {
     name: d.name.trim(),
     appId: d.appId.trim(),
+    appKind: d.appKind,
     enabled: d.enabled,
     mode: d.mode,
     roleIds: d.roleIds,
