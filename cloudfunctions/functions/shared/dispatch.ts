@@ -4,7 +4,7 @@ import type { Deps, WechatCaller } from '../../core/ports';
 import type { AdminDoc, AdminSessionDoc } from '../../core/kernel/docs';
 import { AppError, isAppError } from '../../core/kernel/app-error';
 import type { Schema } from '../../core/kernel/schema';
-import { ACCESS, accessRow, type AccessRow, type ActionName, type FunctionName } from '../../core/access/table';
+import { accessRow, type AccessRow, type ActionName, type FunctionName } from '../../core/access/table';
 import { authenticateSession } from '../../core/admin/admin-sessions';
 import { requireAdmin } from '../../core/admin/permissions';
 import type { ObjectName } from '../../core/contracts/domain';
@@ -67,9 +67,6 @@ export function defineFunction<F extends FunctionName, A extends ActionTable>(
 
 /** An area's table typed `: ActionTable` loses its keys and would slip past the check: it must use `satisfies`. */
 type LiteralKeys<A> = string extends keyof A ? { 'declare each action table with `satisfies ActionTable`, not `: ActionTable`': never } : unknown;
-
-/** The actions of a function that the access table lists (for tests and the console's vocabulary). */
-export const tableActions = (fn: FunctionName): string[] => Object.keys(ACCESS[fn]);
 
 export const action = <I>(input: Schema<I>, run: (ctx: CallContext, input: I) => Promise<unknown>): ActionDef<I> => ({ input, run });
 

@@ -51,7 +51,8 @@ export default function GuestPage() {
     setLoaded(next);
     setEnabled(next.settings.guest.enabled);
     const g = next.settings.guest;
-    setAccount(g.accountId ? { id: g.accountId, name: g.accountName ?? g.accountId } : null);
+    // the dedicated Guest Account is shown by what it is, in the console's language
+    setAccount(g.accountId ? { id: g.accountId, name: g.accountId === g.dedicatedAccountId ? t('guest.dedicatedAccount') : (g.accountName ?? g.accountId) } : null);
   };
 
   const load = useCallback(() => {
