@@ -77,5 +77,6 @@ export const en: Messages = {
     malformed: 'The service sent a response that could not be read',
     oaState: 'This login was not started from this page or has expired. Please try again.',
     oaLoggedOut: 'You have logged out.',
+    oaDeclined: 'Logging in needs your consent in WeChat (name and photo). Tap Retry to be asked again.',
   },
 };

@@ -76,6 +76,7 @@ export const zhCN = {
     malformed: '服务返回了无法识别的数据',
     oaState: '登录请求已失效或不是从本页面发起的，请重试。',
     oaLoggedOut: '你已退出登录。',
+    oaDeclined: '登录需要你在微信中同意授权（昵称与头像），可点“重试”再次授权。',
   },
 };
 

@@ -5,7 +5,7 @@ import type { ErrorBody, ErrorCode } from './contracts';
  * `oa/logged-out` are the portal's own. `transport/failed` is client-only: the call never produced an envelope (offline, function
  * missing on the platform, unreadable response). Everything else is a server code from the contract.
  */
-export type ClientErrorCode = ErrorCode | 'transport/failed' | 'oa/state-mismatch' | 'oa/logged-out';
+export type ClientErrorCode = ErrorCode | 'transport/failed' | 'oa/state-mismatch' | 'oa/logged-out' | 'oa/declined';
 
 export interface CallErrorInit {
   code: ClientErrorCode;

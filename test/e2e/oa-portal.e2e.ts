@@ -55,6 +55,21 @@ describe('the Official Account portal in chromium (OAuth redirect login)', () =>
     await context.close();
   });
 
+  test('given a person who refuses the consent page, then they are told logging in needs it, nobody is created, and retrying asks again', async () => {
+    const context = await inWechat();
+    const page = await context.newPage();
+    const before = await userCount();
+    await page.goto(`${rt.url}/`);
+    await page.waitForSelector('#deny', { timeout: 15000 });
+    await page.click('#deny');
+    await page.waitForSelector('#session-error');
+    expect(await textOf(page, '#session-error')).toContain('同意授权');
+    expect(await userCount()).toBe(before);
+    await page.locator('#session-error taro-button-core, #session-error button').first().click();
+    await page.waitForSelector('#allow', { timeout: 15000 });
+    await context.close();
+  });
+
   test('given a code brought back with a state this browser never sent, then a clear error, the code unspent and nobody created', async () => {
     const issued = await fetch(`${rt.url}/api/dev/wechat/oa-code`, {
       method: 'POST',

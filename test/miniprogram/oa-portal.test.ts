@@ -6,6 +6,8 @@ describe('Official Account portal OAuth', () => {
     expect(oauthReturnOf('?code=abc123&state=s1&openid=oForged')).toEqual({ code: 'abc123', state: 's1' });
     expect(oauthReturnOf('?openid=oDemoZhangWei001')).toBeNull();
     expect(oauthReturnOf('?code=abc123')).toBeNull();
+    // the consent page refused: WeChat comes back with the state alone
+    expect(oauthReturnOf('?state=s2')).toEqual({ declined: true, state: 's2' });
     expect(oauthReturnOf('')).toBeNull();
   });
 

@@ -101,3 +101,14 @@ describe('Official Account OAuth code exchange', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ appid: TEST_OA.appid, secret: TEST_OA.secret, code, grant_type: 'authorization_code' });
   });
 });
+
+describe('the WeChat name as a display name', () => {
+  test('given WeChat names, then a plain one is kept (trimmed, at most 40 characters) and one with direction or control characters is not used', async () => {
+    const { displayableName } = await import('../../cloudfunctions/core/official-account/wechat-name');
+    expect(displayableName('  小王  ')).toBe('小王');
+    expect(displayableName('王'.repeat(60))).toBe('王'.repeat(40));
+    expect(displayableName('\u202Egpj.exe')).toBeNull();
+    expect(displayableName('a\nb')).toBeNull();
+    expect(displayableName('   ')).toBeNull();
+  });
+});

@@ -97,8 +97,11 @@ describe('Official Account portal', () => {
       expect(base.body.data.token).toBeUndefined();
       expect(t.digest()).toBe(before);
 
-      const info = await oaLogin((await oaCode({ openid, unionid: fresh('u'), scope: 'snsapi_userinfo' })).code);
-      expect(info.body.data).toMatchObject({ state: 'member', next: 'none', roles: [{ id: 'terminal-user' }] });
+      const info = await oaLogin((await oaCode({ openid, unionid: fresh('u'), scope: 'snsapi_userinfo', nickname: '服务号小王' })).code);
+      // the WeChat name the person agreed to share names their user and enterprise instead of a placeholder
+      expect(info.body.data).toMatchObject({ state: 'member', next: 'none', roles: [{ id: 'terminal-user' }], user: { name: '服务号小王' }, enterprise: { name: '服务号小王' } });
+      expect(await t.rt.deps.store.get('ic_users', info.body.data.user.id)).toMatchObject({ name: '服务号小王', enterprise_name: '服务号小王' });
+      expect(await t.rt.deps.store.count('audit_log', { action: 'user.named-from-wechat', target: info.body.data.user.id })).toBe(1);
       expect(typeof info.body.data.token).toBe('string');
       expect(await t.rt.deps.store.get('ic_bindings', `wx:${OA}:${openid}`)).toMatchObject({ user_id: info.body.data.user.id });
 

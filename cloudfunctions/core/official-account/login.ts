@@ -5,6 +5,7 @@ import { boundUser } from '../identity/principal';
 import { methodForApp } from '../registration/methods';
 import { getSettings } from '../settings/settings';
 import { openPortalSession } from './session';
+import { nameFromWechat } from './wechat-name';
 
 /**
  * Whether a login must learn who the person is (their UnionID) before it may create anything: nobody is
@@ -30,7 +31,7 @@ export async function loginByOfficialAccount(deps: Deps, input: { appid: string;
   if (who.scope === 'snsapi_base' && !who.unionid && (await mustKnowPerson(deps, caller))) {
     return { ...(await me(deps, caller)), next: 'oa-userinfo' };
   }
-  const view = await login(deps, caller);
+  const view = await nameFromWechat(deps, caller.appid, await login(deps, caller), who.nickname);
   const session = await openPortalSession(deps, caller, view.user?.kind === 'guest' ? undefined : view.user?.id);
   deps.log('info', 'official account login', { appid: caller.appid, state: view.state });
   return { ...view, ...session };

@@ -24,12 +24,16 @@ const API_BASE = (process.env.TARO_APP_PORTAL_API || '/api/functions').replace(/
 
 export type OaScope = 'snsapi_base' | 'snsapi_userinfo';
 
-/** The `code` and `state` WeChat appends to the redirect URL (before any `#` route). */
-export function oauthReturnOf(search: string): { code: string; state: string } | null {
+/**
+ * What WeChat appends to the redirect URL (before any `#` route): `code` and `state`, or only `state`
+ * when the person refused the consent page.
+ */
+export function oauthReturnOf(search: string): { code: string; state: string } | { declined: true; state: string } | null {
   const q = new URLSearchParams(search);
   const code = q.get('code');
   const state = q.get('state');
-  return code && state !== null ? { code, state } : null;
+  if (state === null) return null;
+  return code ? { code, state } : { declined: true, state };
 }
 
 /** Inside WeChat's own browser (an Official Account menu or message), not the mini program's web-view. */
@@ -70,9 +74,11 @@ function beginAuthorize(scope: OaScope): Promise<never> {
 }
 
 type ErrorEnvelope = { ok: false; error: { code: string; message: string } };
-const localError = (code: 'oa/state-mismatch' | 'oa/logged-out'): ErrorEnvelope => {
+type LocalCode = 'oa/state-mismatch' | 'oa/logged-out' | 'oa/declined';
+const localError = (code: LocalCode): ErrorEnvelope => {
   const t = messagesFor(getLocale()).errors;
-  return { ok: false, error: { code, message: code === 'oa/state-mismatch' ? t.oaState : t.oaLoggedOut } };
+  const message = code === 'oa/state-mismatch' ? t.oaState : code === 'oa/declined' ? t.oaDeclined : t.oaLoggedOut;
+  return { ok: false, error: { code, message } };
 };
 
 async function post(fn: string, body: unknown, token?: string): Promise<{ status: number; json: unknown }> {
@@ -98,11 +104,13 @@ let ready: Promise<Ready> | null = null;
 let failed = false;
 
 /** The OAuth return: check the state, drop code and state from the address bar, exchange the code. */
-async function completeLogin(back: { code: string; state: string }): Promise<Ready> {
+async function completeLogin(back: { code: string; state: string } | { declined: true; state: string }): Promise<Ready> {
   const expected = window.sessionStorage.getItem(STATE_KEY);
   window.sessionStorage.removeItem(STATE_KEY);
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
   if (!stateMatches(expected, back.state)) return { error: localError('oa/state-mismatch') };
+  // refusing WeChat's consent page is an answer, not a reason to ask again at once
+  if ('declined' in back) return { error: localError('oa/declined') };
   const r = await post('auth', { action: 'loginByOfficialAccount', data: { appid: OA_APPID, code: back.code }, locale: getLocale() });
   const env = r.json as { ok?: boolean; data?: Record<string, unknown> };
   if (env.ok !== true || !env.data) return { error: r.json };
