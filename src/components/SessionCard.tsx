@@ -12,7 +12,7 @@ interface Props {
 
 /** "Who am I": the raw state in #session-state (tests read it), the label and details for people. */
 export function SessionCard({ value: { session, loading, error, refresh }, onLogin, onLogout }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (loading && !session) {
     return (
       <View className="card" id="session-loading">
@@ -32,6 +32,9 @@ export function SessionCard({ value: { session, loading, error, refresh }, onLog
     );
   }
   const { state, user, enterprise } = session;
+  // a user WeChat created with a placeholder name ("微信用户 …" plus a piece of the OpenID) and no
+  // Account yet: people read "WeChat user" in their language, not the placeholder
+  const autoNamed = !!user && !session.account && /^微信用户 /.test(user.name);
   const canLogin = state === 'guest' || state === 'anonymous';
   return (
     <View className="card session-card">
@@ -46,14 +49,14 @@ export function SessionCard({ value: { session, loading, error, refresh }, onLog
         <View className="row">
           <Text className="muted">{t.home.user}</Text>
           <Text id="user-name" className="strong">
-            {user.name}
+            {autoNamed ? (locale === 'en' ? 'WeChat user' : '微信用户') : user.name}
           </Text>
           <Text id="user-id" className="muted small">
             {user.id}
           </Text>
         </View>
       )}
-      {enterprise && (state === 'member' || state === 'pending') && (
+      {enterprise && ((state === 'member' && session.account) || state === 'pending') && (
         <View className="row">
           <Text className="muted">{t.home.enterprise}</Text>
           <Text id="enterprise-name">{enterprise.name}</Text>

@@ -23,7 +23,9 @@ function idsIn(entry: AuditEntryView): { admins: string[]; roles: string[]; othe
   const actor = /^(admin|user):(.+)$/.exec(entry.actor);
   if (actor?.[1] === 'admin') admins.push(actor[2]!);
   else if (actor?.[1] === 'user') other.push(actor[2]!);
-  if (entry.target) other.push(entry.target);
+  // an admin's own sign-ins, password changes, …: the target is an admin, whose ids carry no prefix
+  if (entry.target && /^admins?\./.test(entry.action)) admins.push(entry.target);
+  else if (entry.target) other.push(entry.target);
   for (const [key, value] of Object.entries(entry.details ?? {})) {
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) if (typeof v === 'string') (key === 'roleIds' || key === 'roleId' ? roles : key === 'adminId' ? admins : other).push(v);
@@ -77,6 +79,7 @@ export async function withAuditNames(deps: Deps, entries: AuditEntryView[]): Pro
     const own: Record<string, string> = {};
     for (const id of [...ids.other, ...ids.roles]) if (names[id]) own[id] = names[id]!;
     for (const id of ids.admins) if (names[`admin:${id}`]) own[`admin:${id}`] = names[`admin:${id}`]!;
+    // the actor of most admin actions is the admin; ids.admins holds it too when it is the target
     return Object.keys(own).length ? { ...e, names: own } : e;
   });
 }

@@ -23,12 +23,14 @@ type Names = Record<string, string> | undefined;
  * server); an id without one (something since removed) shows as its kind, never as the raw id.
  */
 export function useAuditText() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const list = locale === 'en' ? ', ' : '、';
+  const gap = locale === 'en' ? ' ' : '';
   const kindOf = (id: string): string => {
     const hit = KIND_OF_ID.find(([re]) => re.test(id));
     return hit ? t(hit[1]) : t('audit.kind.record');
   };
-  const named = (id: string, names: Names): string => names?.[id] ?? `${kindOf(id)}${t('audit.removed')}`;
+  const named = (id: string, names: Names): string => names?.[id] ?? `${kindOf(id)}${gap}${t('audit.removed')}`;
   return {
     actionLabel(action: string): string {
       const key = `auditAction.${action}`;
@@ -44,6 +46,7 @@ export function useAuditText() {
       return `${t(`audit.actor.${kind}`)} ${name ?? t('audit.removed')}`;
     },
     targetLabel(target: string, names?: Names): string {
+      if (names?.[`admin:${target}`]) return `${t('audit.actor.admin')} ${names[`admin:${target}`]}`;
       if (names?.[target]) return `${kindOf(target)} ${names[target]}`;
       const hit = KIND_OF_ID.find(([re]) => re.test(target));
       // settings and the seat counter are one of a kind: their kind is their name
@@ -55,8 +58,8 @@ export function useAuditText() {
         if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
         if (typeof v === 'number') return String(v);
         if (typeof v === 'string') return KIND_OF_ID.some(([re]) => re.test(v)) || /^[a-z]{2,5}_[A-Za-z0-9]{6,}$/.test(v) ? named(v, names) : v;
-        if (Array.isArray(v)) return v.map(one).join('、');
-        if (v && typeof v === 'object') return Object.keys(v).map(detailLabel).join('、');
+        if (Array.isArray(v)) return v.map(one).join(list);
+        if (v && typeof v === 'object') return Object.keys(v).map(detailLabel).join(list);
         return '';
       };
       return one(value);

@@ -68,8 +68,8 @@ export default function Index() {
       <SessionCard value={session} onLogin={goLogin} onLogout={logout} />
       {showPrompt && <LoginPrompt next={s?.next} onGo={goLogin} onCancel={notNow} />}
       <WaysIn value={session} />
-      <MyEntries session={s} />
       {!gated && <ServiceEntries session={s} />}
+      <MyEntries session={s} />
       {gated ? (
         <PortalIntro />
       ) : (

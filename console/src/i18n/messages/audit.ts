@@ -54,6 +54,8 @@ export const zhCN = {
   'auditDetail.mobile': '手机号',
   'auditDetail.name': '名称',
   'auditDetail.outTradeNo': '订单号',
+  'auditDetail.methodId': '注册方式',
+  'auditDetail.repaired': '修复的记录',
 
   'auditAction.admin.login': '管理员登录',
   'auditAction.admin.locked': '管理员账号锁定',
@@ -143,6 +145,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'auditDetail.mobile': 'Mobile',
   'auditDetail.name': 'Name',
   'auditDetail.outTradeNo': 'Order number',
+  'auditDetail.methodId': 'Registration method',
+  'auditDetail.repaired': 'Repaired',
 
   'auditAction.admin.login': 'Admin signed in',
   'auditAction.admin.locked': 'Admin account locked',
