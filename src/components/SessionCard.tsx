@@ -56,7 +56,7 @@ export function SessionCard({ value: { session, loading, error, refresh }, onLog
           </Text>
         </View>
       )}
-      {enterprise && ((state === 'member' && session.account) || state === 'pending') && (
+      {enterprise && (state === 'member' || state === 'pending') && !/^微信用户 /.test(enterprise.name) && (
         <View className="row">
           <Text className="muted">{t.home.enterprise}</Text>
           <Text id="enterprise-name">{enterprise.name}</Text>
