@@ -2,6 +2,7 @@ import type { StoreTx } from '../ports';
 import type { AccountDoc } from '../kernel/docs';
 import { hasCjk, legalFormOfName, normaliseCompanyName, type CompanyName } from './company-name';
 import { indexedGrams } from './name-similarity';
+import { canonicalText } from './confusables';
 
 /**
  * The indexes that make duplicate checks cheap and race-free, kept as documents so both stores carry them:
@@ -51,9 +52,10 @@ export const usccKeyId = (code: string) => keyId('uscc', code);
 export const gramDocId = (gram: string, accountId: string) => `${hex(gram)}_${accountId}`;
 
 /** The name fields every Account carries, so that exact and region-less lookups are index equalities. */
-export function accountNameFields(name: string): { name_key: string; name_core: string; name_region: string; name_branch: string } {
+export function accountNameFields(name: string): { name_key: string; name_core: string; name_region: string; name_branch: string; name_canon: string } {
   const n = normaliseCompanyName(name);
-  return { name_key: n.key, name_core: n.core, name_region: n.region, name_branch: n.branch };
+  // the core spelled by sound and shape: a homophone or look-alike typo of the whole core is one indexed equality away
+  return { name_key: n.key, name_core: n.core, name_region: n.region, name_branch: n.branch, name_canon: canonicalText(n.core) };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AccountDoc } from '../kernel/docs';
 import { normaliseCompanyName, type CompanyName } from './company-name';
 import { nameKeyId, nameOfAccount, usccKeyId, type AccountGramDoc, type AccountKeyDoc } from './name-index';
 import { indexedGrams } from './name-similarity';
+import { canonicalText } from './confusables';
 import { compareNames, offered, OFFER_SCORE, type NameComparison } from './name-compare';
 
 export type DuplicateCheck = 'exact' | 'fuzzy';
@@ -19,8 +20,9 @@ export type NameMatch =
   | { kind: 'none' };
 
 /** Postings read per bigram. A bigram with more Accounts than this is common: it counts for little. */
-export const POSTINGS_PER_GRAM = 200;
-const MAX_GRAMS = 12;
+export const POSTINGS_PER_GRAM = 100;
+/** the first grams of a core are its brand's: they decide; industry grams are not indexed */
+const MAX_GRAMS = 8;
 const CANDIDATES_SCORED = 12;
 
 async function accountByKeyDoc(deps: Deps, keyId: string): Promise<AccountDoc | null> {
@@ -59,7 +61,7 @@ export async function fuzzyCandidates(deps: Deps, name: CompanyName, opts: { min
   const grams = indexedGrams(name.core).slice(0, MAX_GRAMS);
   const [postings, sameCore] = await Promise.all([
     Promise.all(grams.map((gram) => deps.store.find<AccountGramDoc>('account_grams', { where: { gram }, limit: POSTINGS_PER_GRAM }))),
-    deps.store.find<AccountDoc>('accounts', { where: { name_core: name.core }, limit: CANDIDATES_SCORED }),
+    deps.store.find<AccountDoc>('accounts', { where: { name_canon: canonicalText(name.core) }, limit: CANDIDATES_SCORED }),
   ]);
   const votes = new Map<string, number>();
   for (const list of postings) {

@@ -19,7 +19,7 @@ export const FIELD_NAME = /^[a-z][a-z0-9_]{0,39}$/;
  */
 const RESERVED = new Set([
   'id', '_id', 'account_id', 'contact_id', 'owner', 'record_type', 'source', 'method_id', 'created_at', 'updated_at', 'created_by',
-  'name_key', 'name_core', 'name_region', 'name_branch', 'needs_review', 'review_reasons', 'possible_duplicate_of', 'status',
+  'name_key', 'name_core', 'name_region', 'name_branch', 'name_canon', 'merged_into', 'merging_into', 'needs_review', 'review_reasons', 'possible_duplicate_of', 'status',
   'public', 'mobile1', 'enterprise_id', 'user_id', 'rev', 'kind', 'credit_code_valid',
 ]);
 

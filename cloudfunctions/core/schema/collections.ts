@@ -29,7 +29,7 @@ export const COLLECTIONS = [
   c('roles', idx('builtin'), uniq('name')),
   c('methods', idx('app_id', 'enabled')),
   /** `name`: the console's name-prefix search */
-  c('accounts', idx('name_key'), idx('credit_code'), idx('created_at'), idx('name'), idx('name_core'), idx('needs_review', '_id')),
+  c('accounts', idx('name_key'), idx('credit_code'), idx('created_at'), idx('name'), idx('name_core'), idx('name_canon'), idx('needs_review', '_id')),
   /** duplicate check: `_id` = `name_{hex(normalised key)}` | `uscc_{hex(code)}` → the Account holding it (registration/name-index.ts) */
   c('account_keys'),
   /** duplicate check: distinctive bigrams of each Account's core name (`_id` = `{hex(gram)}_{accountId}`), read per gram */
