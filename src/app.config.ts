@@ -26,4 +26,6 @@ export default defineAppConfig({
   },
   // Inject only the components a page uses: faster start, smaller runtime cost.
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check: the phone number button waits for consent to the privacy guide (PrivacyPopup)
+  ...({ __usePrivacyCheck__: true } as Record<string, unknown>),
 });

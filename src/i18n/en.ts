@@ -3,6 +3,13 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   appName: 'Hulian',
   localeToggle: '中文',
+  privacy: {
+    title: 'Your privacy',
+    body: "Before verifying your phone number, please read the privacy guide. If you agree, Hulian uses your number only to confirm who you are and link you to your company's contact.",
+    guide: 'Read the privacy guide',
+    agree: 'Agree and continue',
+    disagree: 'Decline',
+  },
   state: {
     member: 'Member',
     pending: 'Pending approval',

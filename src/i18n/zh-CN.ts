@@ -2,6 +2,13 @@
 export const zhCN = {
   appName: '互联',
   localeToggle: 'English',
+  privacy: {
+    title: '用户隐私保护提示',
+    body: '使用手机号验证前，请阅读《用户隐私保护指引》。同意后，互联仅用你的手机号核实身份并关联你的企业联系人。',
+    guide: '阅读《用户隐私保护指引》',
+    agree: '同意并继续',
+    disagree: '拒绝',
+  },
   state: {
     member: '会员',
     pending: '待审核',

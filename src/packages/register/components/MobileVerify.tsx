@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 
 import { call, CallError } from '../../../services/client';
+import { PrivacyPopup } from '../../../components/PrivacyPopup';
 import { fill, useRegisterText } from '../lib/text';
 import { MOBILE } from '../lib/validate';
 
@@ -97,6 +98,8 @@ export function MobileVerify({ phone, verified, code, agreed, termsVersion, erro
           {t.mobile.wechat}
         </Button>
       ) : (
+        <>
+        <PrivacyPopup />
         <Button
           id="reg-wechat-phone"
           className="btn btn--plain"
@@ -106,6 +109,7 @@ export function MobileVerify({ phone, verified, code, agreed, termsVersion, erro
         >
           {t.mobile.wechat}
         </Button>
+        </>
       )}
     </View>
   );
