@@ -45,7 +45,8 @@ export function SessionCard({ value: { session, loading, error, refresh }, onLog
           {state}
         </Text>
       </View>
-      {user && (
+      {/* a guest shares one record: its name is nobody's */}
+      {user && state !== 'guest' && (
         <View className="row">
           <Text className="muted">{t.home.user}</Text>
           <Text id="user-name" className="strong">

@@ -9,6 +9,7 @@ import { auditInTx } from '../audit/audit';
 import { retryOnConflict } from '../identity/retry';
 import { pageByIdOrName } from './paging';
 import { adminActor, requireAdmin } from './permissions';
+import { contactsByPhone, isPhoneQuery } from './phone-search';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -48,6 +49,7 @@ export async function listContacts(deps: Deps, admin: AdminDoc, opts: ContactsLi
   requireAdmin(admin, 'contacts.read');
   const where: Where = {};
   if (opts.accountId) where['account_id'] = opts.accountId;
+  if (isPhoneQuery(opts.query)) return { items: await viewsOf(deps, await contactsByPhone(deps, where, opts.query)) };
   const page = await pageByIdOrName<ContactDoc>(deps, 'contacts', where, opts);
   const items = await viewsOf(deps, page.docs);
   return page.nextCursor ? { items, nextCursor: page.nextCursor } : { items };

@@ -6,6 +6,7 @@ import type { AdminDoc, UserDoc } from '../kernel/docs';
 import { pageByIdOrName, pageOf } from './paging';
 import { requireAdmin } from './permissions';
 import { adminUserRow } from './views';
+import { isPhoneQuery, usersByPhone } from './phone-search';
 
 /**
  * Terminal users for the console. Every filter is an equality on an indexed field (status, Account,
@@ -19,6 +20,8 @@ export async function listUsers(deps: Deps, admin: AdminDoc, opts: AdminUsersLis
   if (opts.accountId) where['account_id'] = opts.accountId;
   if (opts.methodId) where['method_id'] = opts.methodId;
   if (opts.roleId) where['role_ids'] = q.has(opts.roleId);
+  // a whole mobile number finds the person by phone (their own or their Contact's), not by name
+  if (isPhoneQuery(opts.query)) return { items: (await usersByPhone(deps, where, opts.query)).map(adminUserRow) };
   return pageUsers(deps, where, opts);
 }
 

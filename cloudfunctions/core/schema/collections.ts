@@ -57,6 +57,8 @@ export const COLLECTIONS = [
     idx('role_ids', '_id'),
     idx('holds_seat', '_id'),
     idx('created_at'),
+    // the console's search by phone
+    idx('mobile'),
   ),
   /** `_id` = `wx:{appid}:{openid}` | `union:{unionid}` | `mobile:{mobile}`: one person, one user */
   c('ic_bindings', idx('user_id')),

@@ -46,7 +46,7 @@ export const en: Record<ShellKey, string> = {
 
   'users.title': 'Terminal users',
   'users.description': 'People with an account in the service portal',
-  'users.searchPlaceholder': 'Search by name prefix',
+  'users.searchPlaceholder': 'Search by name prefix or mobile',
   'users.filter.all': 'All',
   'users.status.active': 'Active',
   'users.status.pending': 'Pending approval',

@@ -47,7 +47,7 @@ export const zhCN = {
 
   'users.title': '终端用户',
   'users.description': '已在服务门户中开通账号的终端用户',
-  'users.searchPlaceholder': '按姓名前缀搜索',
+  'users.searchPlaceholder': '按姓名前缀或手机号搜索',
   'users.filter.all': '全部',
   'users.status.active': '正常',
   'users.status.pending': '待审批',

@@ -35,7 +35,7 @@ export const zhCN = {
   'accounts.dup.creditCode': '信用代码相同',
   'accounts.dup.fuzzy': '相似度 {score}%',
 
-  'contacts.searchPlaceholder': '按姓名前缀搜索联系人',
+  'contacts.searchPlaceholder': '按姓名前缀或手机号搜索联系人',
   'contacts.filterAccount': '按客户筛选',
   'contacts.create': '新建联系人',
   'contacts.createTitle': '新建联系人',
@@ -86,7 +86,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   'accounts.dup.creditCode': 'Same credit code',
   'accounts.dup.fuzzy': '{score}% similar',
 
-  'contacts.searchPlaceholder': 'Search Contacts by name prefix',
+  'contacts.searchPlaceholder': 'Search Contacts by name prefix or mobile',
   'contacts.filterAccount': 'Filter by Account',
   'contacts.create': 'New Contact',
   'contacts.createTitle': 'New Contact',

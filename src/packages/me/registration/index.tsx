@@ -73,7 +73,7 @@ export default function MyRegistrationPage() {
             <Fact label={t.registration.submittedAt} value={when(join.requestedAt)} />
           </>
         )}
-        {!join && s.state === 'member' && s.account && <Fact label={t.registration.company} value={s.account.name} id="my-registration-company" />}
+        {!join && s.state === 'member' && s.account && <Fact label={t.registration.memberOf} value={s.account.name} id="my-registration-company" />}
         {rejection && (
           <>
             <Text id="my-registration-reason" className="me-item__body">
