@@ -12,6 +12,8 @@ import type { AdminUserRow, MethodView } from '../../contracts';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import { adminCall } from '../../services/admin';
+import { MessagePlugin } from 'tdesign-react/es/message';
+import { useConfirmAction } from '../../components/useConfirmAction';
 import { UserDrawer } from './UserDrawer';
 import { MANUAL_METHOD_ID, UserFiltersBar } from './UserFiltersBar';
 import { useUserFilters } from './useUserFilters';
@@ -33,6 +35,9 @@ export default function UsersPage() {
   const { roles } = useRoles();
   const [methods, setMethods] = useState<MethodView[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
+  // the approval queue: pick several pending registrants and decide them together
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [confirm, confirmElement] = useConfirmAction();
 
   useEffect(() => {
     let live = true;
@@ -60,12 +65,60 @@ export default function UsersPage() {
     [query, status, accountId, methodId, roleId],
   );
   const list = usePagedList<AdminUserRow>(load, (row) => row.id);
+  const reviewing = status === 'pending';
+  useEffect(() => setPicked(new Set()), [status, query, accountId, methodId, roleId]);
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  /** one call per person (each checked on the server); the summary says how many went through */
+  const decide = (kind: 'approve' | 'reject') => {
+    const ids = [...picked];
+    const n = String(ids.length);
+    confirm({
+      title: t(kind === 'approve' ? 'users.bulk.approveTitle' : 'users.bulk.rejectTitle', { n }),
+      body: kind === 'reject' ? t('users.bulk.rejectBody') : undefined,
+      danger: kind === 'reject',
+      reason: kind === 'reject' ? { label: t('users.join.reason'), required: true, maxLength: 200 } : undefined,
+      run: async (reason) => {
+        let ok = 0;
+        for (const userId of ids) {
+          try {
+            if (kind === 'approve') await adminCall('users.approve', { userId });
+            else await adminCall('users.reject', { userId, reason });
+            ok += 1;
+          } catch {
+            // counted below; the row stays in the queue for a look of its own
+          }
+        }
+        setPicked(new Set());
+        list.reload();
+        void MessagePlugin[ok === ids.length ? 'success' : 'warning'](t('users.bulk.result', { ok: String(ok), failed: String(ids.length - ok) }));
+      },
+    });
+  };
 
   const roleNames = useMemo(() => new Map(roles.map((r) => [r.id, roleLabel(r, locale)])), [roles, locale]);
   const methodNames = useMemo(() => new Map(methods.map((m) => [m.id, m.name])), [methods]);
 
   const columns = useMemo<BaseTableCol<AdminUserRow>[]>(
     () => [
+      ...(reviewing
+        ? [
+            {
+              colKey: 'pick',
+              title: t('users.bulk.select'),
+              width: 70,
+              cell: ({ row }: { row: AdminUserRow }) => (
+                <input type="checkbox" className="user-pick" data-pick-user={row.id} aria-label={row.name} checked={picked.has(row.id)} onClick={(e) => e.stopPropagation()} onChange={() => toggle(row.id)} />
+              ),
+            },
+          ]
+        : []),
       {
         colKey: 'name',
         title: t('users.col.name'),
@@ -114,7 +167,7 @@ export default function UsersPage() {
         ),
       },
     ],
-    [t, formatTime, roleNames, methodNames],
+    [t, formatTime, roleNames, methodNames, reviewing, picked],
   );
 
   const filtered = query !== '' || status !== 'all' || !!accountId || !!methodId || !!roleId;
@@ -132,6 +185,18 @@ export default function UsersPage() {
         }
       />
       <UserFiltersBar filters={filters} onChange={setFilters} methods={methods} roles={roles} />
+      {reviewing && picked.size > 0 ? (
+        <div id="users-bulk" className="users-bulk">
+          <span>{t('users.bulk.selected', { n: String(picked.size) })}</span>
+          <Button id="users-bulk-approve" theme="primary" onClick={() => decide('approve')}>
+            {t('users.bulk.approve')}
+          </Button>
+          <Button id="users-bulk-reject" theme="danger" variant="outline" onClick={() => decide('reject')}>
+            {t('users.bulk.reject')}
+          </Button>
+        </div>
+      ) : null}
+      {confirmElement}
       {error ? <ErrorNotice id="users-error" error={error} prefix={failed === 'first' ? t('users.loadError') : undefined} onRetry={list.retry} retryId="users-retry" /> : null}
       <div id="users-table" className="users-table" aria-busy={loading || loadingMore}>
         <BaseTable<AdminUserRow>
