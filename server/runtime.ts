@@ -13,6 +13,7 @@ import { localPay, type LocalPay } from './dev/pay-sandbox';
 import { localOfficialAccount } from './dev/official-account';
 import type { OaStandIn } from '../cloudfunctions/adapters/wechat/oa-standin';
 import { startPaySweep } from './pay-routes';
+import { startMessageRetry } from './message-retry';
 import type { ServerConfig } from './config';
 import { seedDemo, seedEssentials } from './seed';
 import { indexUnindexedAccounts } from '../cloudfunctions/core/registration/reindex';
@@ -63,6 +64,8 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
   await indexUnindexedAccounts(deps);
   // orders left unpaid after their window are queried and closed (also swept when the console lists them)
   const stopSweep = startPaySweep(deps);
+  // messages to people that failed to send go out again when due (core/notifications/outbox.ts)
+  const stopMessages = startMessageRetry(deps);
   // the pay sandbox's keys and anything an older version left readable
   ownerOnly(config.dataDir);
   return {
@@ -72,6 +75,7 @@ export async function createRuntime(config: ServerConfig): Promise<Runtime> {
     config,
     close: () => {
       stopSweep();
+      stopMessages();
       store.close();
     },
   };
