@@ -88,7 +88,8 @@ export function createHttpServer(rt: Runtime): Server {
     const oa = rt.dev.oa;
     if (oa && req.method === 'POST' && path === '/api/dev/wechat/oa-code') {
       const parsed = await parseJson(req);
-      const body = parsed.ok ? (parsed.value === undefined ? {} : parsed.value) : null;
+      if (!parsed.ok) return refuseBody(res, parsed, locale);
+      const body = parsed.value === undefined ? {} : parsed.value;
       if (!body || typeof body !== 'object' || Array.isArray(body)) return sendJson(res, 400, errorEnvelope('input/malformed', locale));
       const out = issueOaCode(oa, rt.deps.crypto, body as Record<string, unknown>, rt.config.devOaAppId);
       if ('error' in out) return sendJson(res, 400, errorEnvelope('input/invalid', locale, { field: out.error }));
@@ -102,6 +103,8 @@ export function createHttpServer(rt: Runtime): Server {
       return send(res, 400, { 'content-type': 'text/plain; charset=utf-8' }, out.text);
     }
     if (req.method === 'GET' && path === '/api/dev/sms') return sendJson(res, 200, { ok: true, data: { messages: rt.dev.sms.messages() } });
+    // the subscribe messages the WeChat adapter sent (API.md): latest first
+    if (req.method === 'GET' && path === '/api/dev/wechat/messages') return sendJson(res, 200, { ok: true, data: { messages: rt.dev.wechat.messages() } });
     return sendJson(res, 404, errorEnvelope('function/not-found', locale, { name: path.slice(0, 60) }));
   }
 

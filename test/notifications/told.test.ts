@@ -50,6 +50,9 @@ describe('people are told what happened', () => {
 
     const mine = sent().filter((m) => m.openid === p.id.openid);
     expect(mine).toHaveLength(1);
+    // the same record over the dev route API.md names
+    const listed = (await t.raw('/api/dev/wechat/messages')).body.data.messages.filter((m: { openid: string }) => m.openid === p.id.openid);
+    expect(listed).toEqual(mine);
     expect(mine[0]).toMatchObject({ appid: FORM_APP, templateId: APPROVAL_TEMPLATE, page: 'packages/me/notifications/index', data: { phrase2: { value: '已通过' } } });
     const inbox = (await p.me.auth('notifications')).body.data;
     expect(inbox.unread).toBe(1);

@@ -16,6 +16,9 @@ const noSms: SmsSender = {
   sendCode: async () => {
     throw new Error('this function does not send SMS');
   },
+  sendInvitation: async () => {
+    throw new Error('this function does not send SMS');
+  },
 };
 import { officialAccountFromEnv } from '../wechat/oa-config';
 
