@@ -78,7 +78,7 @@ describe('devices, work orders and service requests in the h5 mini program', () 
     await page.waitForSelector('#sr-success');
 
     // guest data is nobody's customer data: no member — not even an account-admin — sees it; the business
-    // follows up in the console, where the request sits under the dedicated Guest Account
+    // follows up in its own systems, where the request sits under the dedicated Guest Account
     const session = await (await fetch(`${rt.url}/api/dev/wechat/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'oDemoZhangWei001' }) })).json();
     const list = await rt.call('records', { action: 'list', data: { object: 'serviceRequest' } }, session.data.token);
     expect(list.data.items.find((r: { subject: string }) => r.subject === subject)).toBeUndefined();
