@@ -5,7 +5,9 @@
  *   - functions' routers (everything in cloudfunctions/functions except each <name>/index.ts) do not touch
  *     adapters or SDKs; only a deploy unit's index.ts wires in the CloudBase adapter;
  *   - only adapters import @cloudbase/node-sdk, better-sqlite3, wechatpay-node-v3, tencentcloud-sdk-*;
- *   - the mini program (src) and the console import from the cloud side only `import type` of contracts.
+ *   - core/rules (pure rules the clients share with the server) imports nothing;
+ *   - the mini program (src) and the console import from the cloud side only `import type` of contracts,
+ *     and values from core/rules.
  * Exit code 1 with one line per violation.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -68,6 +70,7 @@ export function violationsFor(file: string, imports: Import[]): string[] {
   const rel = relative(ROOT, file);
   const core = join(ROOT, 'cloudfunctions', 'core');
   const contracts = join(core, 'contracts');
+  const rules = join(core, 'rules');
   const adapters = join(ROOT, 'cloudfunctions', 'adapters');
   const functions = join(ROOT, 'cloudfunctions', 'functions');
   const out: string[] = [];
@@ -79,6 +82,7 @@ export function violationsFor(file: string, imports: Import[]): string[] {
     if (inside(file, core)) {
       if (!target || !inside(target, core)) out.push(`${where}: core may import only core`);
       else if (inside(file, contracts) && !inside(target, contracts)) out.push(`${where}: contracts may import only contracts`);
+      else if (inside(file, rules)) out.push(`${where}: core/rules imports nothing (clients bundle it)`);
       continue;
     }
     if (isSdk && !inside(file, adapters)) out.push(`${where}: only adapters may import an SDK`);
@@ -87,7 +91,8 @@ export function violationsFor(file: string, imports: Import[]): string[] {
     }
     const isClient = inside(file, join(ROOT, 'src')) || inside(file, join(ROOT, 'console'));
     if (isClient && target && inside(target, join(ROOT, 'cloudfunctions'))) {
-      if (!inside(target, contracts)) out.push(`${where}: clients may import only contracts from the cloud side`);
+      if (inside(target, rules)) continue;
+      if (!inside(target, contracts)) out.push(`${where}: clients may import only contracts (types) and core/rules from the cloud side`);
       else if (!imp.typeOnly) out.push(`${where}: clients must use 'import type' for contracts`);
     }
     if (isClient && target && inside(target, join(ROOT, 'server'))) out.push(`${where}: clients must not import the server`);

@@ -18,6 +18,13 @@ describe('the dependency rule', () => {
     expect(check('cloudfunctions/core/contracts/a.ts', "import { AppError } from '../kernel/app-error';")).toHaveLength(1);
   });
 
+  test('given the clients importing a shared rule from core/rules, then it is fine; core/rules importing anything is not, nor clients importing the rest of core', () => {
+    expect(check('src/services/mobile.ts', "export { MOBILE_CN } from '../../cloudfunctions/core/rules/mobile';")).toEqual([]);
+    expect(check('console/src/pages/a.tsx', "import { MOBILE_CN } from '../../../cloudfunctions/core/rules/mobile';")).toEqual([]);
+    expect(check('cloudfunctions/core/rules/mobile.ts', "import { AppError } from '../kernel/app-error';")).toHaveLength(1);
+    expect(check('src/services/mobile.ts', "export { MOBILE_CN } from '../../cloudfunctions/core/sms/codes';")).toHaveLength(1);
+  });
+
   test('given an SDK outside adapters, then it is a violation', () => {
     expect(check('server/x.ts', "import Database from 'better-sqlite3';")).toHaveLength(1);
     expect(check('cloudfunctions/adapters/sqlite/x.ts', "import Database from 'better-sqlite3';")).toEqual([]);

@@ -144,4 +144,4 @@ export async function consumeSmsCode(deps: Deps, requester: SmsRequester, phone:
   assertSmsVerdict(await deps.store.transaction((tx) => verifySmsCodeInTx(deps, tx, requester, phone, purpose, code)));
 }
 
-export const MOBILE_CN = /^1[3-9]\d{9}$/;
+export { MOBILE_CN } from '../rules/mobile';

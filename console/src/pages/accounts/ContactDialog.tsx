@@ -9,10 +9,10 @@ import type { ContactView } from '../../contracts';
 import { domId } from '../../domId';
 import { useI18n } from '../../i18n';
 import { adminCall } from '../../services/admin';
+// the server's own mainland-mobile rule: the console cannot accept what the server refuses
+import { MOBILE_CN as MOBILE } from '../../../../cloudfunctions/core/rules/mobile';
 
 const { FormItem } = Form;
-/** mainland mobile, as the server checks it (core/sms MOBILE_CN) */
-const MOBILE = /^1[3-9]\d{9}$/;
 
 interface Draft {
   account: AccountOption | null;
