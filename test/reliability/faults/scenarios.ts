@@ -66,6 +66,9 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'admin.users.activate (an Account with two Contacts)',
+    // The in-app entries and the SMS invitation are written after the activation commits (it is batched
+    // over several transactions): a store failure there loses the announcement, never the activation.
+    checkpoints: ['notifications', 'message_outbox'],
     async prepare(w) {
       const bearer = await adminToken(w);
       const acc = await ok(call(w.rt.deps, 'admin', 'accounts.create', { name: `故障激活客户${randomBytes(3).toString('hex')}有限公司` }, { bearer }));
