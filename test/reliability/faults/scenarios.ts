@@ -60,7 +60,7 @@ export const SCENARIOS: Scenario[] = [
       await ok(call(w.rt.deps, 'auth', 'sendSmsCode', { phone: mobile, purpose: 'register' }, { caller }));
       const code = /(\d{6})/.exec(w.rt.dev.sms.messages().find((m) => m.phone === mobile)!.text)![1];
       const terms = (await ok(call(w.rt.deps, 'auth', 'portal', {}, { caller }))).terms.version;
-      const data = { account: { name: `故障注入测试${randomBytes(3).toString('hex')}有限公司` }, contact: { name: '测试人', mobile1: mobile }, smsCode: code, consent: { agreed: true, termsVersion: terms } };
+      const data = { account: { name: '故障注入测试有限公司' }, contact: { name: '测试人', mobile1: mobile }, smsCode: code, consent: { agreed: true, termsVersion: terms } };
       return async (deps) => envelopeOf(await call(deps, 'registration', 'submit', data, { caller }));
     },
   },
@@ -71,7 +71,7 @@ export const SCENARIOS: Scenario[] = [
     checkpoints: ['notifications', 'message_outbox'],
     async prepare(w) {
       const bearer = await adminToken(w);
-      const acc = await ok(call(w.rt.deps, 'admin', 'accounts.create', { name: `故障激活客户${randomBytes(3).toString('hex')}有限公司` }, { bearer }));
+      const acc = await ok(call(w.rt.deps, 'admin', 'accounts.create', { name: '故障激活客户有限公司' }, { bearer }));
       const c1 = await ok(call(w.rt.deps, 'admin', 'contacts.create', { accountId: acc.id, name: '甲', mobile1: phone() }, { bearer }));
       const c2 = await ok(call(w.rt.deps, 'admin', 'contacts.create', { accountId: acc.id, name: '乙', mobile1: phone() }, { bearer }));
       const data = { accounts: [{ accountId: acc.id, contactIds: [c1.id, c2.id] }], roleIds: ['terminal-user'] };
@@ -83,7 +83,7 @@ export const SCENARIOS: Scenario[] = [
     async prepare(w) {
       const bearer = await adminToken(w);
       const mobile = phone();
-      const acc = await ok(call(w.rt.deps, 'admin', 'accounts.create', { name: `故障短信客户${randomBytes(3).toString('hex')}有限公司` }, { bearer }));
+      const acc = await ok(call(w.rt.deps, 'admin', 'accounts.create', { name: '故障短信客户有限公司' }, { bearer }));
       const c = await ok(call(w.rt.deps, 'admin', 'contacts.create', { accountId: acc.id, name: '丙', mobile1: mobile }, { bearer }));
       await ok(call(w.rt.deps, 'admin', 'users.activate', { accounts: [{ accountId: acc.id, contactIds: [c.id] }], roleIds: ['terminal-user'] }, { bearer }));
       const caller = newCaller();
