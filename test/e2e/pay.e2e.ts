@@ -20,11 +20,12 @@ describe('buying licence seats with WeChat Pay in the console', () => {
     await rt?.stop();
   });
 
-  /** The seat licence as the runtime stores it (read-only, beside the running process; WAL allows it). */
+  /** The seat licence as the runtime stores it — the sum of its seat blocks (read-only, beside the running process; WAL allows it). */
   const seats = () => {
     const db = new Database(join(rt.dataDir, 'hulian.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      return JSON.parse((db.prepare(`SELECT doc FROM "licences" WHERE id = 'terminal-user'`).pluck().get() as string) ?? 'null') as { total: number; used: number };
+      const blocks = (db.prepare(`SELECT doc FROM "licences"`).pluck().all() as string[]).map((d) => JSON.parse(d) as { total: number; used: number });
+      return blocks.reduce((s, b) => ({ total: s.total + b.total, used: s.used + b.used }), { total: 0, used: 0 });
     } finally {
       db.close();
     }
@@ -33,7 +34,7 @@ describe('buying licence seats with WeChat Pay in the console', () => {
   test('given every seat is in use, when the admin buys 2 seats and pays, then the paid order shows in the console and a new activation takes one of the new seats', async () => {
     // given: every seat taken (written beside the running runtime: the demo seed leaves seats free)
     const db = new Database(join(rt.dataDir, 'hulian.sqlite'), { fileMustExist: true, timeout: 5000 });
-    db.prepare(`UPDATE "licences" SET doc = json_set(doc, '$.used', json_extract(doc, '$.total')) WHERE id = 'terminal-user'`).run();
+    db.prepare(`UPDATE "licences" SET doc = json_set(doc, '$.used', json_extract(doc, '$.total'))`).run();
     db.close();
     const full = seats();
     expect(full.used).toBe(full.total);
