@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Button } from 'tdesign-react/es/button';
 import { Checkbox } from 'tdesign-react/es/checkbox';
 import { Input } from 'tdesign-react/es/input';
+import { MessagePlugin } from 'tdesign-react/es/message';
 import { BaseTable, type BaseTableCol } from 'tdesign-react/es/table';
 import { Tag } from 'tdesign-react/es/tag';
 import { Tooltip } from 'tdesign-react/es/tooltip';
@@ -8,12 +10,15 @@ import type { AccountOption } from '../../components/AccountSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ListFooter } from '../../components/ListFooter';
 import { usePagedList } from '../../components/usePagedList';
-import type { AccountView } from '../../contracts';
+import type { AccountView, ContactView } from '../../contracts';
 import { domId } from '../../domId';
 import { useI18n } from '../../i18n';
+import { holdsPermission } from '../../navigation';
 import { adminCall } from '../../services/admin';
+import { useSession } from '../../session/SessionContext';
 import { DuplicateHint } from '../accounts/DuplicateHint';
 import { useDuplicateCheck } from '../accounts/useDuplicateCheck';
+import { AddContactDialog } from './AddContactDialog';
 
 /** `users.activate` takes at most this many Accounts per request (functions/admin/activation.ts). */
 export const MAX_ACCOUNTS = 20;
@@ -21,13 +26,18 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * Step 1: Accounts. An Account without a Contact is listed but cannot be ticked (`activation/no-contact`:
- * there is nobody to activate and nobody who could log in by SMS).
+ * there is nobody to activate and nobody who could log in by SMS); an admin holding `contacts.create` may add
+ * one right there (AddContactDialog), after which the list is reloaded and the Account is ticked.
  * Test hooks: `#activation-search input`, `#activation-accounts` rows `tr[data-account-id][data-activatable]`,
  * tick boxes `[data-select-account="<id>"]`, `#activation-selected` (tags `[data-selected-account]`), `#activation-similar`
- * (similar names when a search finds none, with why and whether a registrant would be offered them).
+ * (similar names when a search finds none, with why and whether a registrant would be offered them),
+ * `[data-add-contact="<id>"]` (only with `contacts.create`).
  */
 export function AccountsStep({ selected, onChange }: { selected: AccountOption[]; onChange: (next: AccountOption[]) => void }) {
   const { t } = useI18n();
+  const { admin } = useSession();
+  const canAddContact = holdsPermission(admin.permissions, 'contacts.create');
+  const [adding, setAdding] = useState<AccountOption | null>(null);
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   useEffect(() => {
@@ -48,6 +58,14 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
     if (!on) onChange(selected.filter((a) => a.id !== account.id));
   };
 
+  const contactAdded = (contact: ContactView) => {
+    const account = adding;
+    setAdding(null);
+    void MessagePlugin.success(t('activation.contactAdded', { name: contact.name }));
+    list.reload();
+    if (account && !chosen.has(account.id) && !full) onChange([...selected, account]);
+  };
+
   const columns: BaseTableCol<AccountView>[] = [
     {
       colKey: 'pick',
@@ -66,12 +84,25 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
     {
       colKey: 'contactCount',
       title: t('accounts.col.contacts'),
-      width: 150,
+      width: canAddContact ? 220 : 150,
       cell: ({ row }) =>
         row.contactCount === 0 ? (
-          <Tag theme="warning" variant="light" data-no-contact>
-            {t('activation.noContactTag')}
-          </Tag>
+          <span className="activation-no-contact">
+            <Tag theme="warning" variant="light" data-no-contact>
+              {t('activation.noContactTag')}
+            </Tag>
+            {canAddContact ? (
+              <Button
+                variant="text"
+                theme="primary"
+                size="small"
+                data-add-contact={row.id}
+                onClick={(e) => (e.stopPropagation(), setAdding({ id: row.id, name: row.name }))}
+              >
+                {t('activation.addContact')}
+              </Button>
+            ) : null}
+          </span>
         ) : (
           row.contactCount
         ),
@@ -103,7 +134,8 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
           hover
           tableLayout="fixed"
           verticalAlign="middle"
-          rowAttributes={({ row }) => ({ 'data-account-id': row.id, 'data-activatable': String(row.contactCount > 0), 'aria-disabled': String(row.contactCount === 0) })}
+          // a row whose Account can get a Contact here is not disabled as a whole: its action must stay usable
+          rowAttributes={({ row }) => ({ 'data-account-id': row.id, 'data-activatable': String(row.contactCount > 0), 'aria-disabled': String(row.contactCount === 0 && !canAddContact) })}
           rowClassName={({ row }) => (row.contactCount === 0 ? 'row--unavailable' : '')}
           onRowClick={({ row }) => toggle(row, !chosen.has(row.id))}
           empty={<span className="table-empty">{list.loading ? '' : t('activation.noAccounts')}</span>}
@@ -118,6 +150,7 @@ export function AccountsStep({ selected, onChange }: { selected: AccountOption[]
           </Tag>
         ))}
       </div>
+      <AddContactDialog account={adding} onClose={() => setAdding(null)} onSaved={contactAdded} />
     </div>
   );
 }
