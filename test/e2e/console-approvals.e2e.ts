@@ -32,6 +32,24 @@ describe('console: bulk decisions on the approval queue', () => {
     return { wx, userId: out.data.user.id as string };
   }
 
+  test('given a pending registrant matched by a similar name, when the admin opens them, then the panel shows what they typed beside the Account and why', async () => {
+    const a = await applicant('oBulkApplicant03', '秦十六', '13788880016');
+    const { page } = await signedIn(browser, rt);
+    await page.goto(`${rt.url}/console/#/users?status=pending`);
+    await page.click(`#users-table tr[data-user-id="${a.userId}"] [data-open-user]`);
+    await page.waitForSelector(`#user-drawer[data-user-id="${a.userId}"][data-status="pending"]`);
+    expect(await page.locator('#user-join-typed-name').textContent()).toBe('杭州星辰信息科技');
+    const account = (await page.locator('#user-join-account').textContent()) ?? '';
+    expect(account.length).toBeGreaterThan(0);
+    expect(account).not.toBe('杭州星辰信息科技');
+    const reasons = page.locator('#user-join-why li[data-why]');
+    expect(await reasons.count()).toBeGreaterThan(0);
+    const why = (await reasons.first().textContent()) ?? '';
+    expect(why.length).toBeGreaterThan(0);
+    expect(why).not.toContain('match.why');
+    await page.close();
+  });
+
   test('given two pending registrants, when the admin rejects both with one reason, then both leave the queue and each reads the reason', async () => {
     const a = await applicant('oBulkApplicant01', '杨十四', '13788880014');
     const b = await applicant('oBulkApplicant02', '朱十五', '13788880015');

@@ -48,7 +48,9 @@ describe('registration.submit: a new company (user-defined name, exact duplicate
     expect(principal.kind).toBe('pending');
     expect(principal.user?.account_id).toBeUndefined();
     expect(principal.permissions.every((p) => p.scope !== 'account' && p.scope !== 'all')).toBe(true);
-    expect(out.user.joinRequest).toMatchObject({ accountId, accountName: '杭州星辰科技有限公司', matched: 'exact' });
+    expect(out.user.joinRequest).toMatchObject({ accountId, accountName: '杭州星辰科技有限公司', matched: 'exact', typedName: '星辰科技（杭州）有限责任公司' });
+    expect(out.user.joinRequest?.reasons).toBeUndefined();
+    expect((await deps.store.get<UserDoc>('ic_users', out.user.id))!['join_request']).toMatchObject({ typed_name: '星辰科技（杭州）有限责任公司' });
   });
 
   test('given the verified mobile is a Contact of the named Account, then membership is proven: active at once, that Contact, no duplicate', async () => {
@@ -214,6 +216,7 @@ describe('registration.submit: USCC and the fuzzy duplicate check', () => {
     const accountId = await addAccount(deps, '深圳市蓝海医疗器械有限公司', { credit_code: '91440300708461136T' });
     const out = await register(deps, caller(), { account: { name: '完全不同的名字', credit_code: '91440300708461136t' } });
     expect(out).toMatchObject({ state: 'pending', account: { id: accountId, matched: 'credit-code' } });
+    expect(out.user.joinRequest).toMatchObject({ matched: 'credit-code', typedName: '完全不同的名字', typedCreditCode: '91440300708461136T' });
   });
 
   test('given a USCC that fails its check digit, then the new Account is created and flagged for review, not refused', async () => {
@@ -235,6 +238,12 @@ describe('registration.submit: USCC and the fuzzy duplicate check', () => {
     expect(asked).toBe('registration/confirm-candidate');
     const yes = await register(deps, caller(), { company: '杭州星辰信息科技有限公司', confirmCandidateId: accountId });
     expect(yes).toMatchObject({ state: 'pending', account: { id: accountId, matched: 'fuzzy' } });
+    // the approval panel shows what was typed beside the Account matched, and the matcher's reasons
+    expect(yes.user.joinRequest).toMatchObject({ accountName: '杭州星辰科技有限公司', matched: 'fuzzy', typedName: '杭州星辰信息科技有限公司' });
+    expect(yes.user.joinRequest?.reasons?.length).toBeGreaterThan(0);
+    const stored = (await deps.store.get<UserDoc>('ic_users', yes.user.id))!['join_request'] as { typed_name: string; match_reasons: Array<{ code: string }> };
+    expect(stored.typed_name).toBe('杭州星辰信息科技有限公司');
+    expect(stored.match_reasons.map((r) => r.code)).toEqual(yes.user.joinRequest!.reasons!.map((r) => r.code));
     const no = await register(deps, caller(), { company: '杭州星辰信息科技有限公司', declinedCandidateId: accountId });
     expect(no).toMatchObject({ state: 'member', account: { matched: 'new' } });
     expect(await deps.store.get('accounts', no.account.id)).toMatchObject({ needs_review: true, possible_duplicate_of: accountId, review_reasons: ['possible-duplicate'] });

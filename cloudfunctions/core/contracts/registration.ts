@@ -138,6 +138,12 @@ export interface JoinRequestView {
   contactName: string;
   mobile: string;
   requestedAt: string;
+  /** the company name the applicant typed (absent when they picked the Account from a list) */
+  typedName?: string;
+  /** the USCC the applicant typed, when given */
+  typedCreditCode?: string;
+  /** why a fuzzy match matched, in the matcher's codes */
+  reasons?: MatchReason[];
 }
 
 export interface DuplicateCandidate {

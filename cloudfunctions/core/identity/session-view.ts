@@ -1,4 +1,5 @@
 import type { NextStep, SessionState, SessionView, UserView } from '../contracts/domain';
+import type { MatchReason } from '../contracts/registration';
 import type { Deps } from '../ports';
 import type { MethodDoc, SettingsDoc, UserDoc } from '../kernel/docs';
 import { allRoles } from '../access/permissions';
@@ -23,7 +24,9 @@ export function userView(u: UserDoc): UserView {
 
 /** A pending registrant's request, for the console's approval queue and their own "waiting" screen. */
 function joinRequestOf(u: UserDoc): Pick<UserView, 'joinRequest'> {
-  const j = u['join_request'] as { account_id?: string; account_name?: string; matched?: string; contact?: Record<string, string>; requested_at?: string } | undefined;
+  const j = u['join_request'] as
+    | { account_id?: string; account_name?: string; matched?: string; contact?: Record<string, string>; requested_at?: string; typed_name?: string; typed_credit_code?: string; match_reasons?: MatchReason[] }
+    | undefined;
   if (!j?.account_id) return {};
   const matched = j.matched === 'fuzzy' || j.matched === 'credit-code' || j.matched === 'mobile' || j.matched === 'new' ? j.matched : 'exact';
   return {
@@ -34,6 +37,9 @@ function joinRequestOf(u: UserDoc): Pick<UserView, 'joinRequest'> {
       contactName: j.contact?.['name'] ?? '',
       mobile: j.contact?.['mobile1'] ?? '',
       requestedAt: j.requested_at ?? '',
+      ...(j.typed_name ? { typedName: j.typed_name } : {}),
+      ...(j.typed_credit_code ? { typedCreditCode: j.typed_credit_code } : {}),
+      ...(Array.isArray(j.match_reasons) && j.match_reasons.length ? { reasons: j.match_reasons } : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AccountMatchKind, SubmitRegistrationOut } from '../contracts/registration';
+import type { AccountMatchKind, MatchReason, SubmitRegistrationOut } from '../contracts/registration';
 import type { Deps, StoreTx, WechatCaller } from '../ports';
 import { StoreConflictError } from '../ports';
 import type { AccountDoc, BindingDoc, ContactDoc, EnterpriseDoc, UserDoc } from '../kernel/docs';
@@ -26,6 +26,12 @@ export interface JoinRequest {
   requested_at: string;
   /** created by this registration (rejecting removes it) rather than an existing user asking to join */
   fresh: boolean;
+  /** the company name the applicant typed, beside the Account it matched */
+  typed_name?: string;
+  /** the USCC the applicant typed, when given */
+  typed_credit_code?: string;
+  /** why a fuzzy match matched: the matcher's reasons */
+  match_reasons?: MatchReason[];
 }
 
 export interface RegistrationWrite {
@@ -103,6 +109,9 @@ export async function writeRegistration(deps: Deps, tx: StoreTx, w: Registration
       contact_record_type: w.method.contact.recordType,
       requested_at: now,
       fresh: !me,
+      ...(w.plan.kind === 'existing' && w.plan.typed?.name ? { typed_name: w.plan.typed.name } : {}),
+      ...(w.plan.kind === 'existing' && w.plan.typed?.creditCode ? { typed_credit_code: w.plan.typed.creditCode } : {}),
+      ...(w.plan.kind === 'existing' && w.plan.reasons?.length ? { match_reasons: w.plan.reasons } : {}),
     };
     const pending = { ...base, status: 'pending' as const, join_request: request };
     // An existing user keeps their own enterprise while they wait; a new one waits inside the Account's.

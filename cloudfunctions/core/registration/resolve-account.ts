@@ -1,4 +1,4 @@
-import type { AccountMatchKind, SubmitRegistrationIn } from '../contracts/registration';
+import type { AccountMatchKind, MatchReason, SubmitRegistrationIn } from '../contracts/registration';
 import type { Deps } from '../ports';
 import type { AccountDoc, ContactDoc } from '../kernel/docs';
 import { AppError } from '../kernel/app-error';
@@ -25,7 +25,16 @@ export interface AccountDraft {
 }
 
 export type AccountPlan =
-  | { kind: 'existing'; account: AccountDoc; matched: Exclude<AccountMatchKind, 'new'>; membership: ContactDoc | null }
+  | {
+      kind: 'existing';
+      account: AccountDoc;
+      matched: Exclude<AccountMatchKind, 'new'>;
+      membership: ContactDoc | null;
+      /** what the registrant typed (not the registry's name for a USCC lookup); absent when they picked the Account */
+      typed?: { name?: string; creditCode?: string };
+      /** the matcher's evidence, for a confirmed fuzzy match */
+      reasons?: MatchReason[];
+    }
   | { kind: 'new'; draft: AccountDraft };
 
 interface Claim {
@@ -86,11 +95,14 @@ async function claimOf(deps: Deps, method: MethodConfig, input: SubmitRegistrati
 export async function resolveAccount(deps: Deps, method: MethodConfig, input: SubmitRegistrationIn, mobile: string): Promise<AccountPlan> {
   const claim = await claimOf(deps, method, input.account);
   const contacts = await deps.store.find<ContactDoc>('contacts', { where: { mobile1: mobile }, orderBy: [['_id', 'asc']], limit: 20 });
-  const existing = (account: AccountDoc, matched: Exclude<AccountMatchKind, 'new'>): AccountPlan => ({
+  const typed = claim.chosen ? undefined : { ...(claim.name && claim.source === 'registration' ? { name: claim.name } : {}), ...(claim.creditCode ? { creditCode: claim.creditCode } : {}) };
+  const existing = (account: AccountDoc, matched: Exclude<AccountMatchKind, 'new'>, reasons?: MatchReason[]): AccountPlan => ({
     kind: 'existing',
     account,
     matched,
     membership: contacts.find((c) => c.account_id === account._id) ?? null,
+    ...(typed ? { typed } : {}),
+    ...(reasons ? { reasons } : {}),
   });
 
   if (claim.chosen) return existing(claim.chosen, 'exact');
@@ -112,7 +124,7 @@ export async function resolveAccount(deps: Deps, method: MethodConfig, input: Su
   if (method.account.duplicateCheck === 'fuzzy') {
     const candidates = (await fuzzyCandidates(deps, name)).filter((c) => offered(c.comparison));
     const confirmed = input.confirmCandidateId ? candidates.find((c) => c.account._id === input.confirmCandidateId) : undefined;
-    if (confirmed) return existing(confirmed.account, 'fuzzy');
+    if (confirmed) return existing(confirmed.account, 'fuzzy', confirmed.comparison.reasons);
     if (input.confirmCandidateId) throw new AppError('input/invalid', { field: 'confirmCandidateId', reason: 'not-a-candidate' });
     const best = candidates[0];
     if (best && input.declinedCandidateId !== best.account._id) {

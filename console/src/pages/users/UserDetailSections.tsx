@@ -5,6 +5,7 @@ import { AuditList } from '../../components/audit';
 import type { AdminUserDetail, BindingView, JoinRequestView } from '../../contracts';
 import { hasMessage, useI18n } from '../../i18n';
 import { MANUAL_METHOD_ID } from './UserFiltersBar';
+import { reasonText } from '../accounts/MatchReasons';
 
 /** Who the user is: the facts of `users.get`. `#user-facts` with `[data-fact]` rows. */
 export function UserFacts({ user, methodNames }: { user: AdminUserDetail; methodNames: Map<string, string> }) {
@@ -43,13 +44,36 @@ export function JoinRequest({ request, actions }: { request?: JoinRequestView; a
       <h4>{t('users.join.title')}</h4>
       {request ? (
         <dl className="facts">
+          {request.typedName || request.typedCreditCode ? (
+            <div id="user-join-typed" data-fact="typed">
+              <dt>{t('users.join.typed')}</dt>
+              <dd>
+                {request.typedName ? <span id="user-join-typed-name">{request.typedName}</span> : null}
+                {request.typedCreditCode ? <span className="mono"> {request.typedCreditCode}</span> : null}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('users.join.account')}</dt>
-            <dd>{request.accountName}</dd>
+            <dd id="user-join-account">{request.accountName}</dd>
           </div>
           <div>
             <dt>{t('users.join.matched')}</dt>
-            <dd>{hasMessage(matchedKey) ? t(matchedKey) : request.matched}</dd>
+            <dd id="user-join-why">
+              {hasMessage(matchedKey) ? t(matchedKey) : request.matched}
+              {request.reasons?.length ? (
+                <>
+                  {t('users.join.because')}
+                  <ul className="join-reasons">
+                    {request.reasons.map((r, i) => (
+                      <li key={i} data-why={r.code}>
+                        {reasonText(t, r)}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </dd>
           </div>
           <div>
             <dt>{t('users.join.contact')}</dt>
