@@ -12,6 +12,8 @@ const SUB_PACKAGES: NonNullable<Taro.AppConfig['subPackages']> = [
   { root: 'packages/register', pages: ['pages/form/index'] },
   // "My" pages: notifications, my registration, my service requests, my bindings (issue 15)
   { root: 'packages/me', pages: ['notifications/index', 'registration/index', 'requests/index', 'bindings/index'] },
+  // the service terms and the privacy policy the consent lines link to (issue 15)
+  { root: 'packages/legal', pages: ['terms/index', 'privacy/index'] },
 ];
 
 export default defineAppConfig({

@@ -8,21 +8,18 @@ interface Props {
   id: string;
   agreed: boolean;
   onChange: (agreed: boolean) => void;
-  termsUrl?: string;
-  privacyUrl?: string;
 }
+
+/** The terms and the privacy policy, as pages of the mini program (subpackage `packages/legal`). */
+export const LEGAL_URL = { terms: '/packages/legal/terms/index', privacy: '/packages/legal/privacy/index' } as const;
 
 /**
  * Explicit agreement to the service terms and the privacy policy, unticked until the person ticks it.
- * Links open in the browser (h5); on weapp external pages cannot be opened, so the link is copied.
+ * The links open the terms and privacy pages (which show the admin's web address, if any).
  */
-export function ConsentLine({ id, agreed, onChange, termsUrl, privacyUrl }: Props) {
+export function ConsentLine({ id, agreed, onChange }: Props) {
   const { t } = useI18n();
-  const open = (url: string | undefined) => {
-    if (!url) return;
-    if (process.env.TARO_ENV === 'h5') window.open(url, '_blank', 'noopener');
-    else void Taro.setClipboardData({ data: url }).then(() => Taro.showToast({ title: t.smsLogin.linkCopied, icon: 'none' }));
-  };
+  const open = (which: keyof typeof LEGAL_URL) => void Taro.navigateTo({ url: LEGAL_URL[which] }).catch(() => undefined);
   const toggle = () => onChange(!agreed);
   return (
     <View id={id} className="consent-line">
@@ -32,11 +29,11 @@ export function ConsentLine({ id, agreed, onChange, termsUrl, privacyUrl }: Prop
       <Text className="consent-line__text" onClick={toggle}>
         {t.smsLogin.agreePrefix}
       </Text>
-      <Text id={`${id}-terms`} className="consent-line__link" onClick={() => open(termsUrl)}>
+      <Text id={`${id}-terms`} className="consent-line__link" onClick={() => open('terms')}>
         {t.smsLogin.terms}
       </Text>
       <Text className="consent-line__text">{t.smsLogin.and}</Text>
-      <Text id={`${id}-privacy`} className="consent-line__link" onClick={() => open(privacyUrl)}>
+      <Text id={`${id}-privacy`} className="consent-line__link" onClick={() => open('privacy')}>
         {t.smsLogin.privacy}
       </Text>
     </View>

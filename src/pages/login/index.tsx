@@ -117,7 +117,7 @@ export default function LoginPage() {
             {t.smsLogin.codeSent}
           </Text>
         )}
-        <ConsentLine id="login-consent" agreed={agreed} onChange={setAgreed} termsUrl={portal.data?.terms.url} privacyUrl={portal.data?.terms.privacyUrl} />
+        <ConsentLine id="login-consent" agreed={agreed} onChange={setAgreed} />
         {error && (
           <Text id="login-error" className="error-text">
             {error}

@@ -51,8 +51,6 @@ const zh = {
     terms: '《服务条款》',
     and: '和',
     privacy: '《隐私政策》',
-    copied: '链接已复制，请在浏览器中打开',
-    noLink: '服务商尚未提供该文本',
   },
   nameHint: '系统中已有该企业。提交后需企业管理员审核；若您的手机号已登记为该企业联系人，将直接通过。',
   confirm: {
@@ -136,8 +134,6 @@ const en: Text = {
     terms: 'Terms of Service',
     and: ' and the ',
     privacy: 'Privacy Policy',
-    copied: 'Link copied; open it in a browser',
-    noLink: 'The provider has not published this text yet',
   },
   nameHint: 'This company is already registered. An administrator will review your request, unless your mobile is on file as one of its contacts.',
   confirm: {

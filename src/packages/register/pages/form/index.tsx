@@ -226,7 +226,7 @@ export default function RegisterFormPage() {
         />
       </View>
 
-      <Consent terms={f.terms} agreed={agreed} onChange={setAgreed} />
+      <Consent agreed={agreed} onChange={setAgreed} />
 
       {candidate && (
         <CandidateConfirm candidate={candidate} busy={submitting} onYes={() => void submit({ confirmCandidateId: candidate.id })} onNo={() => void submit({ declinedCandidateId: candidate.id })} />
