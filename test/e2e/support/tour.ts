@@ -63,6 +63,8 @@ export const MINI_PROGRAM_STOPS: Stop[] = [
   { name: 'my-registration', path: h5('/packages/me/registration/index', ZHANG_WEI), ready: '#my-registration-status' },
   { name: 'my-requests', path: h5('/packages/me/requests/index', ZHANG_WEI), ready: '#my-requests-empty, .my-request' },
   { name: 'my-bindings', path: h5('/packages/me/bindings/index', ZHANG_WEI), ready: '#my-binding-user' },
+  { name: 'terms', path: h5('/packages/legal/terms/index', 'oTourVisitor0006'), ready: '#legal-version' },
+  { name: 'privacy', path: h5('/packages/legal/privacy/index', 'oTourVisitor0006'), ready: '#legal-version' },
 ];
 
 const nav = (key: string, ready: string): Stop => ({ name: `console-${key}`, path: `/console/#/${key}`, ready });
