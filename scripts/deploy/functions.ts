@@ -99,7 +99,8 @@ export const FUNCTION_SETTINGS: Readonly<Record<string, FunctionSettings>> = {
   // Account/Contact matching and one transaction, registry look-ups
   registration: { timeout: 20, memorySize: 256, env: [...CORE, ...REGISTRY, ...oaFor('registration')] },
   // the console: bulk activation, order creation at WeChat Pay; scrypt password checks
-  admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...CONSOLE], openapi: [SUBSCRIBE] },
+  // and the SMS invitation manual activation sends each new user's Contact
+  admin: { timeout: 30, memorySize: 256, httpPath: ADMIN_PATH, env: [...CORE, ...PAY, ...SMS, ...CONSOLE], openapi: [SUBSCRIBE] },
   // WeChat Pay waits 5 s for an answer and retries; crediting seats is one transaction
   payNotify: { timeout: 10, memorySize: 256, httpPath: PAY_NOTIFY_PATH, env: [...CORE, ...PAY] },
 };
