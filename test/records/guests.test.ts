@@ -143,3 +143,24 @@ describe('the Guest role is immutable', () => {
     expect(await t.rt.deps.store.get('roles', 'guest')).toMatchObject({ immutable: true, permissions: BUILTIN_ROLES.find((r) => r._id === 'guest')!.permissions });
   });
 });
+
+describe('the dedicated Guest Account', () => {
+  let t: TestRuntime;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestRuntime();
+    admin = await t.adminToken();
+  });
+  afterAll(() => t.stop());
+
+  test('given the Guest Account, when an admin adds a Contact to it or activates it, then it is refused and nothing is written: it has no members', async () => {
+    const digest = t.digest();
+    const contact = await t.call('admin', { action: 'contacts.create', data: { accountId: 'acc_guest', name: '混入者', mobile1: '13912340000' } }, { token: admin });
+    expect(contact.body.error).toMatchObject({ code: 'input/invalid', params: { field: 'accountId', reason: 'guest-account' } });
+    const preview = await t.call('admin', { action: 'users.previewActivation', data: { accounts: [{ accountId: 'acc_guest' }] } }, { token: admin });
+    expect(preview.body.data.accounts[0]).toMatchObject({ id: 'acc_guest', activatable: false });
+    const activate = await t.call('admin', { action: 'users.activate', data: { accounts: [{ accountId: 'acc_guest' }], roleIds: ['terminal-user'] } }, { token: admin });
+    expect(activate.body.ok).toBe(false);
+    expect(t.digest()).toBe(digest);
+  });
+});

@@ -69,7 +69,8 @@ export async function planActivation(deps: Deps, selections: ActivationSelection
       const account = accounts.get(sel.accountId);
       if (!account) throw new AppError('accounts/not-found', { accountId: sel.accountId });
       const loaded = await deps.store.find<ContactDoc>('contacts', { where: { account_id: account._id }, orderBy: [['_id', 'asc']], limit: CONTACTS_PER_ACCOUNT + 2 });
-      const people = loaded.filter((c) => !isGuestContact(c));
+      // the dedicated Guest Account has no members: nobody in it is ever activated
+      const people = account['kind'] === 'guest' ? [] : loaded.filter((c) => !isGuestContact(c));
       const allContacts = people.slice(0, CONTACTS_PER_ACCOUNT);
       const truncated = people.length > CONTACTS_PER_ACCOUNT;
       const selected = sel.contactIds ? await loadSelected(deps, sel, i, account) : allContacts;

@@ -73,6 +73,8 @@ export async function createContact(deps: Deps, admin: AdminDoc, input: ContactC
     deps.store.transaction(async (tx) => {
       const a = await tx.get<AccountDoc>('accounts', input.accountId);
       if (!a) throw new AppError('accounts/not-found', { accountId: input.accountId });
+      // guest data is nobody's customer data: the dedicated Guest Account gets no Contacts (DESIGN §3)
+      if (a['kind'] === 'guest') throw new AppError('input/invalid', { field: 'accountId', reason: 'guest-account' });
       await tx.insert('contacts', doc);
       await auditInTx(deps, tx, { actor: adminActor(admin), action: 'contact.created', target: doc._id, details: { accountId: a._id, name: doc.name } });
       return a;
