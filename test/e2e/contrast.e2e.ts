@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startRuntimeProcess, type RuntimeProcess } from './support/harness';
 import { contrastFailures } from './support/contrast';
-import { CONSOLE_STOPS, MINI_PROGRAM_STOPS, signInConsole, visit, type Stop } from './support/tour';
+import { CONSOLE_STOPS, MINI_PROGRAM_STOPS, pageInLocale, signInConsole, type Stop, visit } from './support/tour';
 
 /** WCAG AA for every control on every page, on a phone-sized screen (375 px), in both languages. */
 describe('readable controls at 375 px', () => {
@@ -34,19 +34,15 @@ describe('readable controls at 375 px', () => {
   });
 
   test.each(['zh-CN', 'en'])('given the mini program in %s, when every page is walked, then no control is below its contrast ratio', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('hulian.locale', JSON.stringify({ data: l })), locale);
+    const page = await pageInLocale(browser, 'mini-program', locale);
     expect(await failuresOn(page, MINI_PROGRAM_STOPS)).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   test.each(['zh-CN', 'en'])('given the console in %s, when every page is walked, then no control is below its contrast ratio', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('hulian.console.locale', l), locale);
+    const page = await pageInLocale(browser, 'console', locale);
     await signInConsole(page, rt.url, rt.adminPassword);
     expect(await failuresOn(page, CONSOLE_STOPS)).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, startRuntimeProcess, type RuntimeProcess } from './support/harness';
 import { internalValues } from './support/internals';
-import { CONSOLE_STOPS, MINI_PROGRAM_STOPS, signInConsole, visit, type Stop } from './support/tour';
+import { CONSOLE_STOPS, MINI_PROGRAM_STOPS, pageInLocale, signInConsole, type Stop, visit } from './support/tour';
 
 /** No ids, keys, field paths or JSON in front of people, on any page, in either language. */
 describe('no internal values on any page', () => {
@@ -33,19 +33,15 @@ describe('no internal values on any page', () => {
   });
 
   test.each(['zh-CN', 'en'])('given the mini program in %s, when every page is read, then it shows no internal value', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('hulian.locale', JSON.stringify({ data: l })), locale);
+    const page = await pageInLocale(browser, 'mini-program', locale);
     expect(await found(page, MINI_PROGRAM_STOPS)).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 
   test.each(['zh-CN', 'en'])('given the console in %s, when every page is read, then it shows no internal value', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('hulian.console.locale', l), locale);
+    const page = await pageInLocale(browser, 'console', locale, { width: 1440, height: 900 });
     await signInConsole(page, rt.url, rt.adminPassword);
     expect(await found(page, CONSOLE_STOPS)).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { launchBrowser, startRuntimeProcess, type RuntimeProcess } from './support/harness';
-import { MINI_PROGRAM_STOPS, visit } from './support/tour';
+import { MINI_PROGRAM_STOPS, pageInLocale, visit } from './support/tour';
 import { truncations } from './support/truncation';
 
 /** No label cut off (hidden overflow, ellipsis) on any mini program page at 375 px, in both languages. */
@@ -28,15 +28,13 @@ describe('no truncated labels at 375 px', () => {
   });
 
   test.each(['zh-CN', 'en'])('given the mini program in %s, when every page is walked, then no visible text is cut off', async (locale) => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale });
-    const page = await context.newPage();
-    await page.addInitScript((l) => localStorage.setItem('hulian.locale', JSON.stringify({ data: l })), locale);
+    const page = await pageInLocale(browser, 'mini-program', locale);
     const out: string[] = [];
     for (const stop of MINI_PROGRAM_STOPS) {
       await visit(page, rt.url, stop);
       for (const t of await truncations(page)) out.push(`${stop.name}: "${t.text}" ${t.scroll} > ${t.client} px at ${t.where}`);
     }
     expect(out).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /**
  * Every page of the h5 mini program and of the console, as a visitor reaches it on the seeded demo
@@ -99,4 +99,13 @@ export async function signInConsole(page: Page, origin: string, password: string
   await page.fill('#login-password input', password);
   await page.click('#login-submit');
   await page.waitForSelector('[data-nav="dashboard"]');
+}
+
+/** A fresh browser context whose mini program (or console) speaks `locale`: what every page walk starts from. */
+export async function pageInLocale(browser: Browser, app: 'mini-program' | 'console', locale: string, viewport = { width: 375, height: 812 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  if (app === 'mini-program') await page.addInitScript((l) => localStorage.setItem('hulian.locale', JSON.stringify({ data: l })), locale);
+  else await page.addInitScript((l) => localStorage.setItem('hulian.console.locale', l), locale);
+  return page;
 }
